@@ -1,0 +1,202 @@
+"""Measurements of text quality: pure functions, text in, named numbers and evidence spans out.
+
+``features`` measures and never decides: it holds no thresholds, does no I/O and never imports
+``quality``. :func:`measure_document` runs every family once over a document's prose paragraphs
+and returns a :class:`Measurements`: the per-paragraph evidence that ``quality``'s rules turn
+into flags, and the named document values (:data:`NAMES`, in a fixed order) that the classifier
+reads. Both come from the same computation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from features import artifacts, boilerplate, keywords, readability, repetition, structure
+from features.text import Span, Tokens, safe_ratio, tokenize
+
+__all__ = ["Measurements", "NAMES", "measure_document", "Span", "Tokens", "tokenize"]
+
+# Families of lexical evidence found per paragraph, and their finders.
+FINDERS = {
+    "call_to_action": boilerplate.find_calls_to_action,
+    "page_metadata": boilerplate.find_page_metadata,
+    "widget": boilerplate.find_widgets,
+    "related_links": boilerplate.find_related_links,
+    "affiliate": boilerplate.find_affiliate,
+    "leaked_llm": artifacts.find_leaked_llm,
+    "seo_instruction": artifacts.find_seo_instructions,
+    "placeholder": artifacts.find_placeholders,
+    "markup": artifacts.find_markup,
+    "mojibake": artifacts.find_mojibake,
+    "hidden": artifacts.find_hidden_characters,
+    "tortured": artifacts.find_tortured_phrases,
+    "stock_phrase": artifacts.find_stock_phrases,
+    "spam": artifacts.find_spam_terms,
+}
+# A block quotation is somebody else's words: these families do not judge it (issue: "quotations
+# are not judged for stuffing, leaked phrases or style").
+NOT_IN_QUOTES = frozenset({"call_to_action", "leaked_llm", "seo_instruction", "tortured", "stock_phrase", "spam"})
+# Body paragraphs shorter than this are not compared with the document's topic: too few words.
+TOPIC_MIN_WORDS = 20
+
+ARTIFACT_NAMES = (
+    "leaked_llm_paragraph_count",
+    "seo_instruction_paragraph_count",
+    "placeholder_count",
+    "markup_count",
+    "mojibake_paragraph_count",
+    "hidden_character_count",
+    "soft_hyphen_count",
+    "tortured_phrase_count",
+    "stock_phrase_per_1k_words",
+    "spam_term_count",
+    "word_salad_sentence_share",
+    "min_topic_overlap",
+)
+STRUCTURE_NAMES = (
+    "summary_before_headline",
+    "orphan_subheading_count",
+    "truncated_ending",
+    "quote_style_outlier_count",
+    "title_contradiction_count",
+    "heading_share",
+    "word_count",
+)
+NAMES = (
+    *readability.NAMES,
+    *repetition.NAMES,
+    *keywords.NAMES,
+    *boilerplate.NAMES,
+    *ARTIFACT_NAMES,
+    *STRUCTURE_NAMES,
+)
+
+
+@dataclass
+class Measurements:
+    """Everything measured on one document's prose paragraphs (indices are prose indices)."""
+
+    tokens: list[Tokens]
+    roles: list[str]
+    evidence: list[dict[str, list[Span]]]
+    repeats: list[repetition.Repeat | None]
+    repeated_headings: list[int | None]
+    phrase_uses: list[keywords.PhraseUse]
+    top_phrase: keywords.PhraseUse | None
+    paragraph_phrases: list[tuple[str, int, float]]
+    list_shapes: list[boilerplate.ListShape]
+    section_labels: list[str]
+    salad: list[artifacts.SaladSignals]
+    topic_overlaps: list[float]
+    seo_vocabulary: list[int]
+    anomalies: list[structure.Anomaly]
+    style_outliers: list[tuple[int, str, str]]
+    contradictions: list[structure.Contradiction]
+    values: dict[str, float] = field(default_factory=dict)
+
+    def vector(self) -> list[float]:
+        """The document values in :data:`NAMES` order."""
+        return [self.values[name] for name in NAMES]
+
+
+def measure_document(paragraphs: Sequence[str], roles: Sequence[str]) -> Measurements:
+    """Measure a document given as its prose paragraphs and their roles.
+
+    ``roles`` holds one of "headline", "subheading", "body", "list_item", "quote" per paragraph
+    (code and front matter are not prose and are not passed in).
+    """
+    roles = list(roles)
+    if len(roles) != len(paragraphs):
+        raise ValueError(f"{len(paragraphs)} paragraphs but {len(roles)} roles")
+    tokens = [tokenize(text) for text in paragraphs]
+    evidence: list[dict[str, list[Span]]] = []
+    for toks, role in zip(tokens, roles):
+        found = {}
+        for kind, finder in FINDERS.items():
+            if role == "quote" and kind in NOT_IN_QUOTES:
+                continue
+            spans = finder(toks)
+            if spans:
+                found[kind] = spans
+        evidence.append(found)
+
+    repeats = repetition.find_repeats(tokens)
+    repeated_headings = repetition.find_repeated_headings(paragraphs, roles)
+    skip = {i for i, r in enumerate(repeats) if r is not None and r.verbatim}
+    skip.update(i for i, role in enumerate(roles) if role == "quote")
+    uses = keywords.phrase_uses(tokens, roles, skip)
+    top = keywords.top_phrase(uses, roles)
+    paragraph_phrases = [keywords.paragraph_top_phrase(t) if r == "body" else ("", 0, 0.0) for t, r in zip(tokens, roles)]
+    list_shapes = [boilerplate.list_shape(t) for t in tokens]
+    section_labels = [boilerplate.section_label(t.text) for t in tokens]
+    salad = [
+        artifacts.word_salad_signals(t) if r == "body" else artifacts.SaladSignals(0, 0, ())
+        for t, r in zip(tokens, roles)
+    ]
+    word_paragraphs = artifacts.content_word_paragraph_counts(tokens)
+    topic_overlaps = [artifacts.topic_overlap(t, word_paragraphs) for t in tokens]
+    seo_vocabulary = [artifacts.seo_vocabulary_count(t.text) if r != "quote" else 0 for t, r in zip(tokens, roles)]
+    anomalies = structure.find_structure_anomalies(tokens, roles)
+    style_outliers = structure.find_style_outliers(tokens)
+    contradictions = structure.find_title_contradictions(tokens)
+
+    prose = [t for t, r in zip(tokens, roles) if r != "quote"]
+    n_words = sum(len(t.words) for t in tokens)
+    values: dict[str, float] = {}
+    values.update(readability.measure(prose))
+    values.update(repetition.measure(tokens, roles, repeats, repeated_headings))
+    values.update(keywords.measure(tokens, roles, skip, uses))
+    values.update(boilerplate.measure(tokens, evidence))
+
+    def paragraphs_with(kind: str) -> float:
+        return float(sum(1 for e in evidence if kind in e))
+
+    def spans_of(kind: str) -> float:
+        return float(sum(len(e.get(kind, ())) for e in evidence))
+
+    body_overlaps = [o for o, t, r in zip(topic_overlaps, tokens, roles) if r == "body" and len(t.words) >= TOPIC_MIN_WORDS]
+    salad_sentences = sum(s.sentences for s in salad)
+    values.update(
+        {
+            "leaked_llm_paragraph_count": paragraphs_with("leaked_llm"),
+            "seo_instruction_paragraph_count": paragraphs_with("seo_instruction"),
+            "placeholder_count": spans_of("placeholder"),
+            "markup_count": spans_of("markup"),
+            "mojibake_paragraph_count": paragraphs_with("mojibake"),
+            "hidden_character_count": spans_of("hidden"),
+            "soft_hyphen_count": float(sum(artifacts.soft_hyphen_count(t.text) for t in tokens)),
+            "tortured_phrase_count": spans_of("tortured"),
+            "stock_phrase_per_1k_words": safe_ratio(1000 * spans_of("stock_phrase"), n_words),
+            "spam_term_count": spans_of("spam"),
+            "word_salad_sentence_share": safe_ratio(sum(s.anomalous for s in salad), salad_sentences),
+            "min_topic_overlap": min(body_overlaps, default=1.0),
+            "summary_before_headline": float(any(a.kind == "summary before headline" for a in anomalies)),
+            "orphan_subheading_count": float(sum(1 for a in anomalies if a.kind == "orphan subheading")),
+            "truncated_ending": float(any(a.kind == "truncated ending" for a in anomalies)),
+            "quote_style_outlier_count": float(len(style_outliers)),
+            "title_contradiction_count": float(len(contradictions)),
+            "heading_share": safe_ratio(sum(1 for r in roles if r in structure.HEADING_ROLES), len(roles)),
+            "word_count": float(n_words),
+        }
+    )
+    return Measurements(
+        tokens=tokens,
+        roles=roles,
+        evidence=evidence,
+        repeats=repeats,
+        repeated_headings=repeated_headings,
+        phrase_uses=uses,
+        top_phrase=top,
+        paragraph_phrases=paragraph_phrases,
+        list_shapes=list_shapes,
+        section_labels=section_labels,
+        salad=salad,
+        topic_overlaps=topic_overlaps,
+        seo_vocabulary=seo_vocabulary,
+        anomalies=anomalies,
+        style_outliers=style_outliers,
+        contradictions=contradictions,
+        values={name: values[name] for name in NAMES},
+    )
+

@@ -1,0 +1,281 @@
+"""Boilerplate left in the text: calls to action, page chrome, widgets, link lists, keyword dumps.
+
+Scrapers and content mills leave interface text in articles: a closing "visit our site" pitch,
+a section label, a byline or timestamp, a share bar, a cookie or newsletter box, "Read more"
+links, affiliate buttons and tag lists (ARTIFACTS.md types 4, 15-19). Each finder returns the
+spans it matched with a label; the decisions (position, length, role) are made by the rules in
+``quality``. The lexicons were written for this project from the definitions and examples in
+ARTIFACTS.md; each pattern is anchored or bounded so that it cannot backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from features.text import Span, Tokens, find_patterns, safe_ratio, stopwords, unquoted
+
+_I = re.IGNORECASE
+
+# A domain name with a commercial or generic top-level domain. .gov and .edu are left out on
+# purpose: "visit cdc.gov for guidance" is a public-service notice, not a pitch (ARTIFACTS.md 15).
+DOMAIN = (
+    r"\b[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,3}"
+    r"\.(?:com|net|org|info|biz|ph|co|io|news|xyz|bet|online|site|club|top|live|tv|me|blog|app|shop|store|in|uk|au|ca)\b"
+    r"(?:/[^\s]{0,200})?"
+)
+URL = r"\bhttps?://[^\s<>\"]{1,2000}"
+
+_CTA_VERB = (
+    r"(?:visit|check\s+out|head\s+(?:over\s+)?to|go\s+to|log\s+on\s+to|stay\s+tuned\s+to|"
+    r"follow|subscribe\s+to|sign\s+up\s+(?:at|on)|join|download|bookmark|read\s+more\s+(?:at|on))"
+)
+CALL_TO_ACTION = (
+    ("call to action with a domain", re.compile(rf"\b{_CTA_VERB}\b[^.!?\n]{{0,60}}?(?:{DOMAIN}|{URL})", _I)),
+    (
+        "follow or join pitch",
+        re.compile(
+            r"\b(?:follow|join|subscribe\s+to|like)\s+(?:us|our)\b[^.!?\n]{0,40}?"
+            r"\b(?:facebook|twitter|instagram|telegram|whatsapp|tiktok|youtube|linkedin|channel|page|newsletter|group|community)\b",
+            _I,
+        ),
+    ),
+    (
+        "reminder to share or subscribe",
+        re.compile(
+            r"\b(?:don['’]?t\s+forget|be\s+sure|make\s+sure)\s+to\s+"
+            r"(?:share|subscribe|follow|like|comment|bookmark|hit\s+the|turn\s+on|sign\s+up)\b",
+            _I,
+        ),
+    ),
+    ("click here", re.compile(r"\bclick\s+(?:here|the\s+link\s+below|on\s+the\s+link)\b", _I)),
+    (
+        "stay tuned pitch",
+        re.compile(r"\bstay\s+tuned\b[^.!?\n]{0,30}?\bfor\s+(?:more|the\s+latest|further)\b", _I),
+    ),
+)
+
+# Whole-line section names that page chrome leaves before or after an article (ARTIFACTS.md 17).
+SECTION_LABELS = frozenset(
+    """world news politics business sport sports tech technology health opinion opinions
+    lifestyle life style europe asia africa americas australia uk us u.s. latest trending
+    uncategorized uncategorised entertainment science culture travel local national
+    international economy markets finance money weather education environment climate crime
+    analysis features editorial editorials video videos photos gallery podcast podcasts
+    breaking top-stories home middle-east sci-tech arts books food music movies tv media
+    world-news us-news uk-news global national-news""".split()
+)
+_LABEL_SPLIT_RE = re.compile(r"\s*[|›»>/,·•]\s*")
+
+PAGE_METADATA = (
+    (
+        "breadcrumb",
+        re.compile(r"^\s*[\w&'’ .\-]{1,30}(?:\s*[›»>/]\s*[\w&'’ .\-]{1,30}){2,8}\s*$"),
+    ),
+    ("byline", re.compile(r"^\s*(?:by|written\s+by|words\s+by)\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\b(?:$|\s*[|,·•\-–—])")),
+    ("reading time", re.compile(r"\b\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", _I)),
+    (
+        "timestamp",
+        re.compile(
+            r"^\s*(?:updated|published|posted|last\s+updated|first\s+published)\b(?:\s+on)?\s*:?[^\n]{0,60}?\d",
+            _I,
+        ),
+    ),
+)
+
+WIDGET = (
+    (
+        "share bar",
+        re.compile(
+            r"^\s*(?:share(?:\s+(?:this|on|via))?(?:\s+(?:article|story|post|page))?)\b[^\n]{0,80}?"
+            r"\b(?:facebook|twitter|whatsapp|linkedin|e-?mail|copy\s+link|pinterest|reddit|telegram)\b",
+            _I,
+        ),
+    ),
+    (
+        "cookie notice",
+        re.compile(
+            r"\b(?:we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|"
+            r"manage\s+(?:cookie\s+)?preferences|cookie\s+(?:settings|preferences))\b",
+            _I,
+        ),
+    ),
+    (
+        "newsletter box",
+        re.compile(
+            r"\b(?:(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+[\w\s'’-]{0,30}?newsletter|"
+            r"enter\s+your\s+e-?mail(?:\s+address)?|get\s+(?:our|the)\s+[\w\s'’-]{0,30}?newsletter\s+(?:in|delivered))\b",
+            _I,
+        ),
+    ),
+    (
+        "paywall prompt",
+        re.compile(
+            r"\b(?:subscribe\s+to\s+(?:continue|keep)\s+reading|already\s+a\s+subscriber|"
+            r"sign\s+in\s+to\s+(?:continue|read)|create\s+a\s+free\s+account\s+to)\b",
+            _I,
+        ),
+    ),
+    (
+        "advertisement label",
+        re.compile(
+            r"^\s*(?:advertisement|sponsored(?:\s+content)?|story\s+continues\s+below(?:\s+advertisement)?|"
+            r"scroll\s+to\s+continue(?:\s+with\s+content)?|ad)\s*$",
+            _I,
+        ),
+    ),
+    (
+        "script notice",
+        re.compile(
+            r"\b(?:please\s+)?enable\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:disabled|required)\b|"
+            r"\byour\s+browser\s+does\s+not\s+support\b",
+            _I,
+        ),
+    ),
+    ("photo credit line", re.compile(r"^\s*\(?(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:\s*[^\n]{1,80}$", _I)),
+)
+
+RELATED_LINKS = (
+    (
+        "related-links heading",
+        re.compile(
+            r"^\s*(?:read\s+more|read\s+also|also\s+read|related(?:\s+(?:stories|articles|coverage|content|posts|news))?|"
+            r"see\s+also|more\s+from\s+[\w .]{1,30}|more\s+stories|most\s+read|most\s+popular|trending\s+now|"
+            r"recommended(?:\s+for\s+you)?|don['’]t\s+miss)\s*(?:$|[:\-–—»›|>])",
+            _I,
+        ),
+    ),
+    ("you may also like", re.compile(r"^\s*you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)\b", _I)),
+    ("pagination", re.compile(r"\bpage\s+\d{1,4}\s+of\s+\d{1,4}\b|^\s*(?:next|previous|prev)\s+(?:page|article|post|story)\b", _I)),
+)
+
+AFFILIATE = (
+    (
+        "affiliate disclosure",
+        re.compile(
+            r"\b(?:as\s+an\s+amazon\s+associate|we\s+(?:may\s+)?earn\s+(?:a\s+)?(?:small\s+)?(?:commission|from\s+qualifying\s+purchases)|"
+            r"(?:this|the)\s+(?:post|article|page)\s+(?:may\s+)?contains?\s+affiliate\s+links|affiliate\s+disclosure|"
+            r"at\s+no\s+(?:extra|additional)\s+cost\s+to\s+you)\b",
+            _I,
+        ),
+    ),
+    (
+        "buy button",
+        re.compile(
+            r"^\s*(?:check\s+(?:the\s+)?(?:latest\s+)?price|buy\s+now|view\s+deal|see\s+(?:the\s+)?latest\s+price|"
+            r"add\s+to\s+cart|shop\s+now|get\s+(?:the\s+)?deal)\b",
+            _I,
+        ),
+    ),
+)
+
+# Labels that introduce a keyword dump (ARTIFACTS.md type 4).
+KEYWORD_LIST_PREFIX = re.compile(
+    r"^\s*(?:tags|tagged|keywords|key\s+words|related\s+searches|popular\s+searches|related\s+tags|"
+    r"topics|filed\s+under|categories|search\s+terms)\s*:",
+    _I,
+)
+_ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;|•·]|\s-\s|\s+and\s+)\s*")
+
+
+def find_calls_to_action(tokens: Tokens) -> list[Span]:
+    """Promotional calls to action outside quotations (ARTIFACTS.md type 15)."""
+    return unquoted(find_patterns(CALL_TO_ACTION, tokens.text), tokens)
+
+
+def find_page_metadata(tokens: Tokens) -> list[Span]:
+    """Breadcrumbs, bylines, reading times and timestamps (ARTIFACTS.md type 17)."""
+    return find_patterns(PAGE_METADATA, tokens.text)
+
+
+def find_widgets(tokens: Tokens) -> list[Span]:
+    """Share bars, cookie, newsletter and paywall boxes, ad labels (ARTIFACTS.md type 18)."""
+    return unquoted(find_patterns(WIDGET, tokens.text), tokens)
+
+
+def find_related_links(tokens: Tokens) -> list[Span]:
+    """"Read more" and related-article headings, pagination (ARTIFACTS.md type 19)."""
+    return find_patterns(RELATED_LINKS, tokens.text)
+
+
+def find_affiliate(tokens: Tokens) -> list[Span]:
+    """Affiliate disclosures and buy buttons (ARTIFACTS.md type 16)."""
+    return unquoted(find_patterns(AFFILIATE, tokens.text), tokens)
+
+
+def section_label(text: str) -> str:
+    """The text itself (lower-cased) when every part of it is a section name ("world",
+    "World | Europe"), else ""."""
+    stripped = text.strip().strip(".:").lower()
+    if not stripped or len(stripped) > 60:
+        return ""
+    parts = [p for p in _LABEL_SPLIT_RE.split(stripped) if p]
+    if not parts or len(parts) > 4:
+        return ""
+    if all(p.replace(" ", "-") in SECTION_LABELS for p in parts):
+        return stripped
+    return ""
+
+
+class ListShape(NamedTuple):
+    """How much a paragraph looks like a list of keywords rather than a sentence."""
+
+    items: int  # pieces between commas, semicolons, pipes, bullets and "and"
+    words_per_item: float
+    stopword_share: float
+    prefix: str  # "Tags:" and the like, or ""
+    title_case_item_share: float  # items that start with a capital (names, places)
+    digit_item_share: float  # items with a digit (results, scores, prices)
+    overlapping_item_share: float  # items sharing a word with another item (permutations)
+
+
+def list_shape(tokens: Tokens) -> ListShape:
+    """Measure the list shape of one paragraph (ARTIFACTS.md type 4)."""
+    text = tokens.text
+    match = KEYWORD_LIST_PREFIX.match(text)
+    body = text[match.end():] if match else text
+    items = [p.strip() for p in _ITEM_SPLIT_RE.split(body) if p.strip()]
+    stop = stopwords()
+    item_words = [{w for w in p.lower().split() if w not in stop} for p in items]
+    seen: dict[str, int] = {}
+    for bag in item_words:
+        for word in bag:
+            seen[word] = seen.get(word, 0) + 1
+    return ListShape(
+        items=len(items),
+        words_per_item=safe_ratio(len(tokens.words), len(items)),
+        stopword_share=safe_ratio(sum(1 for w in tokens.lower if w in stop), len(tokens.lower)),
+        prefix=match.group().strip() if match else "",
+        title_case_item_share=safe_ratio(sum(1 for p in items if p[:1].isupper()), len(items)),
+        digit_item_share=safe_ratio(sum(1 for p in items if any(c.isdigit() for c in p)), len(items)),
+        overlapping_item_share=safe_ratio(sum(1 for bag in item_words if any(seen[w] > 1 for w in bag)), len(items)),
+    )
+
+
+def measure(paragraphs: Sequence[Tokens], evidence: Sequence[dict[str, list[Span]]]) -> dict[str, float]:
+    """Document-level boilerplate measures, from the per-paragraph evidence already found."""
+    n = len(paragraphs)
+    values = {}
+    for kind in ("call_to_action", "page_metadata", "widget", "related_links", "affiliate"):
+        hit = sum(1 for e in evidence if e.get(kind))
+        values[f"{kind}_paragraph_share"] = safe_ratio(hit, n)
+    values["section_label_count"] = float(sum(1 for p in paragraphs if section_label(p.text)))
+    stop_shares = [list_shape(p).stopword_share for p in paragraphs if len(p.words) >= 6]
+    values["low_stopword_paragraph_share"] = safe_ratio(sum(1 for s in stop_shares if s < 0.15), len(stop_shares))
+    values["stopword_share"] = safe_ratio(
+        sum(1 for p in paragraphs for w in p.lower if w in stopwords()), sum(len(p.lower) for p in paragraphs)
+    )
+    return values
+
+
+NAMES = (
+    "call_to_action_paragraph_share",
+    "page_metadata_paragraph_share",
+    "widget_paragraph_share",
+    "related_links_paragraph_share",
+    "affiliate_paragraph_share",
+    "section_label_count",
+    "low_stopword_paragraph_share",
+    "stopword_share",
+)

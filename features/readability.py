@@ -1,0 +1,155 @@
+"""Readability: the classic formulas plus sentence- and paragraph-length statistics.
+
+The formulas (Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Coleman-Liau, ARI,
+Dale-Chall) are the ones textstat implements, with textstat's coefficients. textstat re-reads the
+whole text for every formula (about 20 ms for a 4 KB article); here the text is tokenised once
+by ``features.text`` and textstat is asked only for what it knows and we do not: the syllables of
+a word (CMU dictionary, Pyphen fallback) and whether a word is on the Dale-Chall easy-word list.
+Its answers are cached per word. ``tests/features/test_readability.py`` checks that the results
+agree with textstat's own functions.
+
+This is the only module that imports textstat (pinned to 0.7.8, which ships its data; later
+versions download NLTK data at run time and fail offline). Works per paragraph or per document.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+
+from features.text import Tokens, safe_ratio, tokenize
+
+# A sentence is "long" above 20 words: Yoast's English sentence-length check (LINTING.md 2.1).
+LONG_SENTENCE_WORDS = 20
+# textstat's SMOG counts words of three syllables or more; its Gunning fog counts those that are
+# also off the Dale-Chall easy-word list ("complex" words).
+COMPLEX_WORD_SYLLABLES = 3
+# A "long word" has seven letters or more (Vale's metric variable long_words is "> 6 chars").
+LONG_WORD_LETTERS = 7
+
+NAMES = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog_index",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_score",
+    "syllables_per_word_mean",
+    "letters_per_word_mean",
+    "complex_word_share",
+    "long_word_share",
+    "difficult_word_share",
+    "sentence_count",
+    "words_per_sentence_mean",
+    "words_per_sentence_stdev",
+    "words_per_sentence_max",
+    "long_sentence_share",
+    "paragraph_count",
+    "words_per_paragraph_mean",
+    "words_per_paragraph_max",
+)
+
+
+@lru_cache(maxsize=1)
+def _textstat():
+    # Imported on first use: textstat loads the CMU dictionary (about 0.3 s) at import.
+    import textstat
+
+    return textstat
+
+
+@lru_cache(maxsize=500_000)
+def word_profile(word: str) -> tuple[int, bool]:
+    """``(syllables, is_easy)`` for a lower-cased word, from textstat (cached)."""
+    ts = _textstat()
+    syllables = ts.syllable_count(word) if word.isalpha() else max(1, sum(c.isalpha() for c in word) // 3)
+    easy = not ts.is_difficult_word(word, 0)
+    return syllables, easy
+
+
+class Counts:
+    """Raw counts over one or more paragraphs, from which every formula is computed."""
+
+    __slots__ = (
+        "words", "letters", "syllables", "polysyllables", "complex_words", "long_words",
+        "difficult_words",
+        "sentence_lengths", "paragraph_lengths",
+    )
+
+    def __init__(self) -> None:
+        self.words = self.letters = self.syllables = self.polysyllables = 0
+        self.complex_words = self.long_words = self.difficult_words = 0
+        self.sentence_lengths: list[int] = []
+        self.paragraph_lengths: list[int] = []
+
+    def add_paragraph(self, tokens: Tokens) -> None:
+        """Count the words, letters, syllables and sentences of one tokenised paragraph."""
+        if not tokens.words:
+            return
+        self.sentence_lengths.extend(n for n in tokens.sentence_word_counts() if n)
+        self.words += len(tokens.words)
+        self.paragraph_lengths.append(len(tokens.words))
+        for lower in tokens.lower:
+            syllables, easy = word_profile(lower)
+            letters = sum(1 for c in lower if c.isalpha())
+            self.letters += letters
+            self.syllables += syllables
+            self.polysyllables += syllables >= COMPLEX_WORD_SYLLABLES
+            self.complex_words += syllables >= COMPLEX_WORD_SYLLABLES and not easy
+            self.long_words += letters >= LONG_WORD_LETTERS
+            self.difficult_words += not easy
+
+
+def formulas(counts: Counts) -> dict[str, float]:
+    """The readability formulas and length statistics for ``counts`` (all 0.0 for no words)."""
+    n_words = counts.words
+    n_sentences = len(counts.sentence_lengths)
+    if not n_words or not n_sentences:
+        return dict.fromkeys(NAMES, 0.0)
+    wps = n_words / n_sentences
+    spw = counts.syllables / n_words
+    difficult_pct = 100 * counts.difficult_words / n_words
+    dale_chall = 0.1579 * difficult_pct + 0.0496 * wps + (3.6365 if difficult_pct > 5 else 0.0)
+    mean = wps
+    stdev = math.sqrt(sum((x - mean) ** 2 for x in counts.sentence_lengths) / n_sentences)
+    return {
+        "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
+        "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
+        "gunning_fog_index": 0.4 * (wps + 100 * counts.complex_words / n_words),
+        "smog_index": 1.043 * math.sqrt(30 * counts.polysyllables / n_sentences) + 3.1291,
+        "coleman_liau_index": 0.0588 * (100 * counts.letters / n_words)
+        - 0.296 * (100 * n_sentences / n_words)
+        - 15.8,
+        "automated_readability_index": 4.71 * counts.letters / n_words + 0.5 * wps - 21.43,
+        "dale_chall_score": dale_chall,
+        "syllables_per_word_mean": spw,
+        "letters_per_word_mean": counts.letters / n_words,
+        "complex_word_share": counts.complex_words / n_words,
+        "long_word_share": counts.long_words / n_words,
+        "difficult_word_share": counts.difficult_words / n_words,
+        "sentence_count": float(n_sentences),
+        "words_per_sentence_mean": wps,
+        "words_per_sentence_stdev": stdev,
+        "words_per_sentence_max": float(max(counts.sentence_lengths)),
+        "long_sentence_share": safe_ratio(
+            sum(1 for x in counts.sentence_lengths if x > LONG_SENTENCE_WORDS), n_sentences
+        ),
+        "paragraph_count": float(len(counts.paragraph_lengths)),
+        "words_per_paragraph_mean": safe_ratio(n_words, len(counts.paragraph_lengths)),
+        "words_per_paragraph_max": float(max(counts.paragraph_lengths, default=0)),
+    }
+
+
+def measure(paragraphs: Sequence[Tokens]) -> dict[str, float]:
+    """Readability formulas and length statistics over tokenised ``paragraphs`` (prose only)."""
+    counts = Counts()
+    for tokens in paragraphs:
+        counts.add_paragraph(tokens)
+    return formulas(counts)
+
+
+def measure_text(text: str) -> dict[str, float]:
+    """Readability of one string, taken as one paragraph."""
+    return measure([tokenize(text)])

@@ -1,0 +1,221 @@
+"""The one tokenizer: words, sentences, n-grams, quotations and normalisation.
+
+Every measure in ``features`` and every rule in ``quality`` sees text through these functions,
+so a word, a sentence or a quotation means the same thing everywhere (datatrove's filters drift
+because each splits text its own way; see STYLE.md 2.1). All functions are pure and never raise on
+empty or odd input.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import NamedTuple
+
+
+class Span(NamedTuple):
+    """A piece of evidence: character offsets into one paragraph's text and what was found."""
+
+    start: int
+    end: int
+    label: str
+
+
+# A word: letters or digits, with inner apostrophes, hyphens or dots ("don't", "Trump-Putin",
+# "U.S", "Filipinokami.com"). Underscores are not word characters here (they are markup).
+WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+
+# A sentence ends at . ! ? or an ellipsis (optionally followed by closing quotes or brackets)
+# when white space and an upper-case letter, a digit or an opening quote follow, or at the end.
+_SENTENCE_END_RE = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9]|\s*$)""")
+_LAST_TOKEN_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+# Abbreviations after which a full stop does not end a sentence ("U.S. Secretary of State").
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen gov sen rep lt col capt sgt adm cmdr
+    u.s u.k u.n u.s.a e.u e.g i.e vs etc inc ltd co corp dept est approx no vol fig
+    jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m""".split()
+)
+
+# Quotation marks that open and close a quotation on one line.
+_QUOTATION_RE = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»\n]{1,2000}»")
+
+_NORMALIZE_TABLE = str.maketrans(
+    {
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
+        "«": '"', "»": '"', "–": "-", "—": "-", "―": "-", "‐": "-", "‑": "-", "\u00a0": " ",
+    }
+)
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """One paragraph tokenised once: its words (as written and lower-cased) with their offsets,
+    its sentences and its quotations. Every family of measures reads these."""
+
+    text: str
+    words: list[str]
+    lower: list[str]
+    starts: list[int]
+    sentences: list[tuple[int, int]]
+    quotations: list[tuple[int, int]]
+
+    def sentence_word_counts(self) -> list[int]:
+        """Number of words in each sentence, in order."""
+        starts = self.starts
+        return [bisect_left(starts, b) - bisect_left(starts, a) for a, b in self.sentences]
+
+    def sentence_words(self) -> list[list[str]]:
+        """The lower-cased words of each sentence, in order."""
+        starts = self.starts
+        return [self.lower[bisect_left(starts, a) : bisect_left(starts, b)] for a, b in self.sentences]
+
+    def in_quotation(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies inside a quotation."""
+        return inside(start, end, self.quotations)
+
+
+def tokenize(text: str) -> Tokens:
+    """Tokenise one paragraph (words, sentences, quotations) for every measure to share."""
+    found = [(m.start(), m.group()) for m in WORD_RE.finditer(text)]
+    written = [w for _, w in found]
+    lower = text.lower().replace("’", "'")
+    return Tokens(
+        text=text,
+        words=written,
+        lower=[lower[s : s + len(w)] for s, w in found],
+        starts=[s for s, _ in found],
+        sentences=sentence_spans(text),
+        quotations=quotation_spans(text) if ('"' in text or "“" in text or "«" in text) else [],
+    )
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` in order, as written (case kept)."""
+    return WORD_RE.findall(text)
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of every word of ``text``."""
+    return [m.span() for m in WORD_RE.finditer(text)]
+
+
+def lower_words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, with curly apostrophes made straight."""
+    return WORD_RE.findall(text.lower().replace("’", "'"))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of the sentences of ``text`` (stripped of outer white space).
+
+    A rule-based splitter: it ends a sentence at terminal punctuation followed by a capital,
+    a digit or an opening quote, except after a known abbreviation or a single initial.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    while start < n and text[start].isspace():
+        start += 1
+    for match in _SENTENCE_END_RE.finditer(text):
+        end = match.end()
+        if end <= start:
+            continue
+        if match.group().startswith(".") and end < n:
+            token = _LAST_TOKEN_RE.search(text, max(start, match.start() - 12), match.start() + 1)
+            if token is not None:
+                word = token.group(1).lower()
+                if word in ABBREVIATIONS or len(word) == 1:
+                    continue
+        spans.append((start, end))
+        start = end
+        while start < n and text[start].isspace():
+            start += 1
+    if start < n:
+        end = n
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as strings."""
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of quotations ("…", “…”, «…») that open and close on one line."""
+    return [m.span() for m in _QUOTATION_RE.finditer(text)]
+
+
+def inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """True when ``[start, end)`` lies inside one of ``spans``."""
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def normalize(text: str) -> str:
+    """Case-folded text with typographic quotes, dashes and white space made uniform.
+
+    Two paragraphs that differ only in quote style, case or spacing normalise to the same string.
+    """
+    return _SPACE_RE.sub(" ", text.translate(_NORMALIZE_TABLE)).strip().casefold()
+
+
+def ngrams(tokens: Sequence[str], n: int) -> list[tuple[str, ...]]:
+    """Consecutive ``n``-token tuples of ``tokens`` (empty when there are fewer than ``n``)."""
+    return list(zip(*(tokens[i:] for i in range(n))))
+
+
+def safe_ratio(numerator: float, denominator: float) -> float:
+    """``numerator / denominator``, or 0.0 when the denominator is zero."""
+    return numerator / denominator if denominator else 0.0
+
+
+@lru_cache(maxsize=None)
+def stopwords() -> frozenset[str]:
+    """English function words (our own list, shipped in ``features/data/stopwords_en.txt``)."""
+    raw = files("features").joinpath("data/stopwords_en.txt").read_text(encoding="utf-8")
+    return frozenset(
+        w for line in raw.splitlines() if (w := line.split("#", 1)[0].strip()) and w
+    )
+
+
+def stopword_share(tokens: Iterable[str]) -> float:
+    """Share of lower-cased ``tokens`` that are stop words (0.0 for no tokens)."""
+    stop = stopwords()
+    total = hits = 0
+    for token in tokens:
+        total += 1
+        hits += token in stop
+    return safe_ratio(hits, total)
+
+
+def is_title_case_word(word: str) -> bool:
+    """True for a word that starts with an upper-case letter ("Talks", "U.S", "NATO")."""
+    return word[:1].isupper()
+
+
+def title_case_share(tokens: Sequence[str]) -> float:
+    """Share of the words of four letters or more that start with a capital (headline casing)."""
+    long_words = [w for w in tokens if len(w) >= 4 and w[0].isalpha()]
+    return safe_ratio(sum(1 for w in long_words if w[0].isupper()), len(long_words))
+
+
+def find_patterns(patterns: Sequence[tuple[str, re.Pattern[str]]], text: str) -> list[Span]:
+    """Every match of each ``(label, pattern)`` in ``text``, as spans in text order."""
+    found = [Span(m.start(), m.end(), label) for label, pattern in patterns for m in pattern.finditer(text)]
+    found.sort()
+    return found
+
+
+def unquoted(spans: Iterable[Span], tokens: Tokens) -> list[Span]:
+    """The spans that do not lie inside a quotation of the paragraph."""
+    if not tokens.quotations:
+        return list(spans)
+    return [s for s in spans if not tokens.in_quotation(s.start, s.end)]

@@ -1,0 +1,65 @@
+"""content-quality: find low-quality, spammy and SEO-artifact content in English articles.
+
+The Python API::
+
+    import quality
+    report = quality.analyze("Headline\\nBody text ...")          # a string (plain text)
+    report = quality.analyze_file("draft.md")                     # a file (text or Markdown)
+    for flag in report.flags:
+        print(flag.line, flag.code, flag.message)
+    report.features                                                # the measured values
+
+Both return a :class:`Report` with the flags and the feature values the classifier uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from quality.analysis import Report
+from quality.analysis import analyze as analyze_document
+from quality.document import Document, Paragraph
+from quality.errors import InputError, ModelError, QualityError, RuleError, UnknownRuleError
+from quality.registry import Flag, Rule, Scope, Severity, select_rules
+
+__all__ = [
+    "Document", "Flag", "InputError", "ModelError", "Paragraph", "QualityError", "Report", "Rule",
+    "RuleError", "Scope", "Severity", "UnknownRuleError", "analyze", "analyze_document",
+    "analyze_file", "get_rules",
+]
+__version__ = "0.1.0"
+
+
+def get_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """The registered rules, optionally narrowed by code prefixes."""
+    from quality.rules import RULES
+
+    return select_rules(RULES, select, ignore)
+
+
+def analyze(
+    text: str,
+    *,
+    format: str = "text",
+    path: str = "<string>",
+    keyphrase: str | None = None,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> Report:
+    """Analyse a string: plain text (``format="text"``) or Markdown (``"markdown"``)."""
+    document = Document.from_text(text, path=path, format=format)
+    return analyze_document(document, get_rules(select, ignore), keyphrase=keyphrase)
+
+
+def analyze_file(
+    path: str | Path,
+    *,
+    format: str | None = None,
+    keyphrase: str | None = None,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> Report:
+    """Analyse a file; the format follows its suffix (.md/.markdown: Markdown) unless given."""
+    document = Document.from_path(path, format=format)
+    return analyze_document(document, get_rules(select, ignore), keyphrase=keyphrase)

@@ -1,0 +1,347 @@
+"""The document model: paragraphs with their source positions and roles.
+
+This module owns paragraph splitting; nothing else in the project splits a document. A document
+comes from plain text, Markdown (parsed with markdown-it-py) or standard input. Each paragraph
+carries its text, its role ("headline", "subheading", "body", "list_item", "quote" or "code")
+and a map from offsets in its text to source lines and columns, so that every flag can point at
+``path:line:col``. Markdown front matter is read but is not a paragraph; code blocks are
+paragraphs with the role "code" and are never judged as prose; inline code, link targets,
+emphasis markers and HTML comments are blanked (replaced by spaces, keeping offsets true).
+
+Plain text follows the convention of scraped text and of the seeds: every non-blank line is a
+paragraph, except that a hard-wrapped line (one that does not end a sentence, followed by a line
+that starts in lower case) continues the paragraph above it. Roles in plain text are inferred
+from shape and position (ARTIFACTS.md 6: "tag roles first"), see :func:`infer_roles`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from features.boilerplate import section_label
+from features.text import title_case_share, words
+
+from quality.errors import InputError
+
+ROLES = ("headline", "subheading", "body", "list_item", "quote", "code")
+PROSE_ROLES = ("headline", "subheading", "body", "list_item", "quote")
+TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+# A heading has at most this many words (a long headline has about 20: seed 001 p0 has 19).
+HEADING_MAX_WORDS = 20
+# A heading in sentence case ("Delegations prepare for talks") must be this short and must be
+# followed by a longer paragraph; Title Case headings need only the word limit above.
+SENTENCE_CASE_HEADING_MAX_WORDS = 10
+# Headings are Title Case when this share of their words of 4+ letters are capitalised.
+TITLE_CASE_MIN_SHARE = 0.6
+# The headline is the first heading-like paragraph among the first few (seed 000: paragraph 1,
+# below a misplaced summary).
+HEADLINE_SEARCH_DEPTH = 4
+_HEADING_END = tuple(".,;:!")
+_TERMINAL = tuple('.!?:;"”’)…')
+_LIST_MARKER_RE = re.compile(r"^\s*(?:[-*•+▪◦‣]|\d{1,3}[.)]|[a-z][.)])\s+")
+_QUOTE_MARKER_RE = re.compile(r"^\s*>\s?")
+_FULL_QUOTE_RE = re.compile(r"^[“\"][^“”\"]{20,}[”\"]$")
+_INLINE_MASKS = (
+    re.compile(r"<!--.*?-->", re.S),
+    re.compile(r"`[^`\n]+`"),
+    re.compile(r"(?<=\])\([^()\s]*(?:\s+\"[^\"\n]*\")?\)"),  # link and image targets
+    re.compile(r"!?\[|\]"),
+    re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])"),
+    re.compile(r"</?[A-Za-z][^<>\n]{0,200}>"),
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph: its text, role and where it sits in the source."""
+
+    index: int
+    text: str
+    role: str
+    line: int  # 1-based source line of the first character
+    column: int  # 1-based source column of the first character
+    # (offset in text, source line, source column) at the start of each source line it spans
+    line_starts: tuple[tuple[int, int, int], ...] = field(repr=False, default=())
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Source ``(line, column)`` (1-based) of character ``offset`` of the text."""
+        if not self.line_starts:
+            return self.line, self.column + offset
+        keys = [start for start, _, _ in self.line_starts]
+        row = max(0, bisect_right(keys, offset) - 1)
+        start, line, column = self.line_starts[row]
+        return line, column + max(0, offset - start)
+
+    @property
+    def end_line(self) -> int:
+        return self.line_starts[-1][1] if self.line_starts else self.line
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed document: its paragraphs in order, its format and its front matter."""
+
+    path: str
+    format: str  # "text" or "markdown"
+    paragraphs: tuple[Paragraph, ...]
+    front_matter: dict = field(default_factory=dict)
+
+    @property
+    def prose(self) -> list[Paragraph]:
+        """The paragraphs that are judged as prose (everything but code)."""
+        return [p for p in self.paragraphs if p.role in PROSE_ROLES]
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<string>", format: str = "text") -> Document:
+        """Parse ``text`` as plain text (``format="text"``) or Markdown (``"markdown"``)."""
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if format == "markdown":
+            paragraphs, front_matter = _parse_markdown(text)
+        elif format == "text":
+            paragraphs, front_matter = _parse_text(text), {}
+        else:
+            raise ValueError(f"unknown format {format!r}: expected 'text' or 'markdown'")
+        return cls(path=path, format=format, paragraphs=tuple(paragraphs), front_matter=front_matter)
+
+    @classmethod
+    def from_path(cls, path: str | Path, format: str | None = None) -> Document:
+        """Read and parse a file; the format follows the suffix unless given."""
+        path = Path(path)
+        text = read_text(path)
+        return cls.from_text(text, str(path), format or format_for(path))
+
+
+def format_for(path: Path) -> str:
+    """"markdown" for Markdown suffixes, "text" for everything else."""
+    return "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode file or record bytes as UTF-8 (a UTF-8 BOM is dropped; UTF-16 with a BOM is
+    accepted). Binary data and invalid UTF-8 raise :class:`InputError` naming ``source``."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{source}: has a UTF-16 byte-order mark but is not valid UTF-16 ({err.reason})") from err
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{source}: looks like a binary file (it contains NUL bytes); expected text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        bad = data[err.start : err.start + 1].hex()
+        raise InputError(
+            f"{source}: is not valid UTF-8 (byte 0x{bad} at offset {err.start}); "
+            "convert it first, e.g. `iconv -f latin1 -t utf-8`"
+        ) from err
+
+
+def read_text(path: Path) -> str:
+    """Read a file as text, with errors that name the file."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as err:
+        raise InputError(f"{path}: no such file") from err
+    except IsADirectoryError as err:
+        raise InputError(f"{path}: is a directory") from err
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from err
+    return decode(data, str(path))
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text
+
+
+def _parse_text(text: str) -> list[Paragraph]:
+    blocks: list[tuple[str, str, list[tuple[int, int, int]]]] = []  # (text, marker role, line starts)
+    previous_blank = True
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            previous_blank = True
+            continue
+        column = len(raw) - len(raw.lstrip()) + 1
+        role = ""
+        content = stripped
+        for marker_re, marker_role in ((_QUOTE_MARKER_RE, "quote"), (_LIST_MARKER_RE, "list_item")):
+            match = marker_re.match(raw)
+            if match:
+                role = marker_role
+                content = raw[match.end() :].strip()
+                column = match.end() + 1 + (len(raw[match.end() :]) - len(raw[match.end() :].lstrip()))
+                break
+        if not content:
+            previous_blank = True
+            continue
+        if blocks and not previous_blank and _continues(blocks[-1], role, content):
+            prior_text, prior_role, starts = blocks[-1]
+            starts.append((len(prior_text) + 1, number, column))
+            blocks[-1] = (prior_text + "\n" + content, prior_role, starts)
+        else:
+            blocks.append((content, role, [(0, number, column)]))
+        previous_blank = False
+    texts = [b[0] for b in blocks]
+    roles = infer_roles(texts, [b[1] for b in blocks])
+    return [
+        Paragraph(i, t, r, starts[0][1], starts[0][2], tuple(starts))
+        for i, (t, r, (_, _, starts)) in enumerate(zip(texts, roles, blocks))
+    ]
+
+
+def _continues(block: tuple[str, str, list], role: str, content: str) -> bool:
+    """A line continues the paragraph above when that one does not end a sentence and this one
+    starts in lower case (hard-wrapped text); quote lines continue a quote."""
+    prior_text, prior_role, _ = block
+    if role == "quote":
+        return prior_role == "quote"
+    if role:
+        return False
+    return not prior_text.rstrip().endswith(_TERMINAL) and content[:1].islower()
+
+
+def is_heading_like(text: str, next_text: str | None) -> bool:
+    """True when a plain-text paragraph has the shape of a heading: short, no closing sentence
+    punctuation, starting with a capital, and either Title Case or followed by a longer
+    paragraph. A last paragraph is never a heading (nothing follows it)."""
+    if next_text is None or "\n" in text:
+        return False
+    stripped = text.strip()
+    if section_label(stripped) or any(c in stripped for c in "›»"):
+        return False  # page chrome ("World", "Home › News") is not a heading
+    tokens = words(stripped)
+    if not tokens or len(tokens) > HEADING_MAX_WORDS or stripped.endswith(_HEADING_END):
+        return False
+    if not stripped[0].isupper() and not stripped[0].isdigit():
+        return False
+    if title_case_share(tokens) >= TITLE_CASE_MIN_SHARE:
+        return True
+    return len(tokens) <= SENTENCE_CASE_HEADING_MAX_WORDS and len(words(next_text)) >= 2 * len(tokens)
+
+
+def infer_roles(texts: Sequence[str], marked: Sequence[str]) -> list[str]:
+    """Roles for plain-text paragraphs. ``marked`` holds "quote" or "list_item" for paragraphs
+    with a block marker ("> ", "- ", "1. ") and "" for the rest.
+
+    The first heading-like paragraph among the first :data:`HEADLINE_SEARCH_DEPTH` is the
+    headline; later heading-like paragraphs are subheadings (a copy of the headline keeps the
+    role "headline"). A paragraph that is one quotation from end to end is a quote.
+    """
+    roles: list[str] = []
+    headline_key = None
+    for index, text in enumerate(texts):
+        if marked[index]:
+            roles.append(marked[index])
+            continue
+        next_text = texts[index + 1] if index + 1 < len(texts) else None
+        if is_heading_like(text, next_text):
+            key = " ".join(text.split()).casefold()
+            if headline_key is None and index < HEADLINE_SEARCH_DEPTH:
+                headline_key = key
+                roles.append("headline")
+            elif key == headline_key and index < HEADLINE_SEARCH_DEPTH + 1:
+                roles.append("headline")
+            else:
+                roles.append("subheading")
+        elif _FULL_QUOTE_RE.match(text.strip()):
+            roles.append("quote")
+        else:
+            roles.append("body")
+    return roles
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+
+
+def _markdown_parser():
+    # Imported on first use: plain-text checks do not pay for the Markdown parser.
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
+
+
+def _mask_inline(text: str) -> str:
+    """Blank inline markup that is not prose, keeping every offset."""
+    for pattern in _INLINE_MASKS:
+        text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return text
+
+
+def _parse_front_matter(content: str, source_line: int) -> dict:
+    import yaml
+
+    try:
+        data = yaml.safe_load(content)
+    except yaml.YAMLError as err:
+        raise InputError(f"front matter at line {source_line} is not valid YAML: {err}") from err
+    return data if isinstance(data, dict) else {}
+
+
+def _parse_markdown(text: str) -> tuple[list[Paragraph], dict]:
+    lines = text.split("\n")
+    tokens = _markdown_parser().parse(text)
+    front_matter: dict = {}
+    found: list[tuple[str, str, list[tuple[int, int, int]]]] = []
+    containers: list[str] = []
+    heading = ""
+    saw_heading = False
+    for token in tokens:
+        kind = token.type
+        if kind == "front_matter":
+            front_matter = _parse_front_matter(token.content, 1)
+        elif kind in ("blockquote_open", "list_item_open"):
+            containers.append("quote" if kind == "blockquote_open" else "list_item")
+        elif kind in ("blockquote_close", "list_item_close"):
+            containers.pop()
+        elif kind == "heading_open":
+            heading = "headline" if token.tag == "h1" else "subheading"
+            saw_heading = True
+        elif kind == "heading_close":
+            heading = ""
+        elif kind in ("fence", "code_block") and token.map:
+            start, end = token.map
+            body = "\n".join(lines[start:end])
+            found.append((body, "code", [(0, start + 1, 1)]))
+        elif kind == "inline" and token.map:
+            role = heading or (containers[-1] if containers else "body")
+            start, _ = token.map
+            content_lines = token.content.split("\n")
+            starts = []
+            offset = 0
+            for row, content_line in enumerate(content_lines):
+                source = lines[start + row] if start + row < len(lines) else ""
+                column = source.find(content_line) + 1 if content_line else 1
+                starts.append((offset, start + row + 1, max(1, column)))
+                offset += len(content_line) + 1
+            masked = _mask_inline(token.content)
+            if masked.strip():
+                found.append((masked, role, starts))
+    if not saw_heading:
+        # Markdown without a single heading is plain prose in a .md file: infer roles by shape.
+        prose = [i for i, f in enumerate(found) if f[1] != "code"]
+        marked = ["" if found[i][1] == "body" else found[i][1] for i in prose]
+        inferred = infer_roles([found[i][0].strip() for i in prose], marked)
+        for i, role in zip(prose, inferred):
+            found[i] = (found[i][0], role, found[i][2])
+    headline_seen = False
+    paragraphs = []
+    for index, (content, role, starts) in enumerate(found):
+        if role == "headline" and headline_seen and saw_heading:
+            role = "subheading"  # a second h1 is a section title
+        headline_seen = headline_seen or role == "headline"
+        lead = len(content) - len(content.lstrip())
+        clean = content.strip() if role != "code" else content
+        if role == "code":
+            shifted = tuple(starts)
+        else:
+            shifted = tuple((0, ln, col + lead) if o == 0 else (max(0, o - lead), ln, col) for o, ln, col in starts)
+        paragraphs.append(Paragraph(index, clean, role, shifted[0][1], shifted[0][2], shifted))
+    return paragraphs, front_matter

@@ -1,0 +1,25 @@
+"""The rule registry: every rule, in output order for equal positions.
+
+Codes are stable and never reused: RP repetition, KW keywords, BP boilerplate, AR generation
+artifacts, ST structure. ``quality rules`` lists them; ``quality rules CODE`` prints one's docs.
+"""
+
+from __future__ import annotations
+
+from quality.registry import Rule
+from quality.rules import artifacts, boilerplate, keywords, repetition, structure
+
+RULES: tuple[Rule, ...] = (
+    *repetition.RULES,
+    *keywords.RULES,
+    *boilerplate.RULES,
+    *artifacts.RULES,
+    *structure.RULES,
+)
+RULES_BY_CODE = {rule.code: rule for rule in RULES}
+
+
+def get_rule(code_or_name: str) -> Rule | None:
+    """The rule with this code (any case) or kebab-case name, or None."""
+    key = code_or_name.strip()
+    return RULES_BY_CODE.get(key.upper()) or next((r for r in RULES if r.name == key.lower()), None)

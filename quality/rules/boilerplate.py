@@ -1,0 +1,252 @@
+"""Boilerplate rules (BP): calls to action, page chrome and widgets, link lists, keyword dumps."""
+
+from __future__ import annotations
+
+from quality.registry import Finding, Rule, Scope, Severity
+from quality.rules.common import HEADING_ROLES, span_findings
+
+NOT_HEADINGS = ("body", "list_item")
+ANY_PROSE = ("headline", "subheading", "body", "list_item", "quote")
+
+
+def check_promotional_call_to_action(context, params):
+    """What it flags: a sentence that promotes the publishing site, a channel or a product
+    instead of informing: "visit example.com", "follow us on Telegram", "don't forget to
+    subscribe", "click here", "stay tuned for more".
+
+    Why it matters: content farms append such a pitch, often with the keyphrase, to every
+    rewritten article (seed 004's last paragraph). Nothing in an article needs it.
+
+    Example: "For more updates on peace talks, visit Filipinokami.com."
+
+    Threshold: any match of the call-to-action lexicon outside quotations, in a body paragraph or
+    list item (a pitch with a domain needs a commercial top-level domain: .gov and .edu are
+    public-service notices). No tunable value.
+
+    False positives: newsletters' own sign-up lines, quoted promotions in news about marketing,
+    how-to articles that say "click here" for a real download.
+    """
+    yield from span_findings(context, "call_to_action", NOT_HEADINGS)
+
+
+def check_category_tag(context, params):
+    """What it flags: a paragraph that is only a section name ("world", "Politics | Europe")
+    at the very start or end of the text: a label captured from the page's navigation.
+
+    Why it matters: a stray label is page chrome, not article text; in seed 001 the word
+    "world" ends the article.
+
+    Example: a last paragraph that reads "world".
+
+    Threshold: the whole paragraph matches the section-name lexicon (at most four names), it has
+    at most max_words = 4 words and sits among the first or last edge = 2 paragraphs
+    (ARTIFACTS.md type 17: "the first or last 1-3 paragraphs"; a word match inside a sentence is
+    never enough).
+
+    False positives: one-word paragraphs in fiction ("News."), a heading that is a section
+    name: headlines and subheadings are never flagged.
+    """
+    m = context.measurements
+    n = len(m.tokens)
+    for index, label in enumerate(m.section_labels):
+        if not label or context.prose[index].role in HEADING_ROLES:
+            continue
+        if context.word_count(index) > params["max_words"]:
+            continue
+        if index < params["edge"] or index >= n - params["edge"]:
+            where = "start" if index < params["edge"] else "end"
+            yield Finding(index, {"label": context.prose[index].text.strip(), "where": where})
+
+
+def check_page_metadata(context, params):
+    """What it flags: bylines, datelines with timestamps, breadcrumbs and "4 min read" lines
+    left in the text from the page around the article.
+
+    Why it matters: page metadata is not article text; left in, it pollutes corpora and reads as
+    a scraping error.
+
+    Example: "By Jane Doe | Updated 14:32 GMT, 16 May 2025 | 4 min read"; "Home › News › World".
+
+    Threshold: a match of the metadata lexicon in a paragraph of at most max_words = 25 words
+    (longer paragraphs are prose that mentions the words). No other tunable value.
+
+    False positives: a wire dateline that opens the lede ("ISTANBUL (AP) —") is not matched;
+    "By" at the start of a short sentence with a capitalised word ("By Friday, talks…") needs a
+    name-shaped continuation and a separator or line end.
+    """
+    yield from span_findings(context, "page_metadata", NOT_HEADINGS, params["max_words"])
+
+
+def check_page_widget_text(context, params):
+    """What it flags: interface text from widgets around the article: share bars, cookie
+    banners, newsletter boxes, paywall prompts, "Advertisement" labels, JavaScript notices,
+    standalone photo credits.
+
+    Why it matters: extractors leave these in; they are not the article and they repeat across
+    every page of a site.
+
+    Example: "Share this article: Facebook X WhatsApp Copy link".
+
+    Threshold: a match of the widget lexicon outside quotations in a paragraph of at most
+    max_words = 60 words (a long paragraph about cookies or privacy is prose).
+
+    False positives: articles about privacy, cookies or newsletters (long paragraphs pass),
+    quoted social posts.
+    """
+    yield from span_findings(context, "widget", NOT_HEADINGS, params["max_words"])
+
+
+def check_related_links(context, params):
+    """What it flags: navigation captured as text: "Read more: …", "Related stories",
+    "You may also like", "Next article", "Page 2 of 5".
+
+    Why it matters: related-article teasers and pagination are page navigation, not content,
+    and they often carry other articles' headlines into this one.
+
+    Example: "Read more: Kremlin names delegation for Istanbul talks".
+
+    Threshold: a line that starts with the related-links lexicon (or a pagination pattern) in a
+    paragraph of at most max_words = 25 words.
+
+    False positives: in-text "Read more:" cross-links in real newsrooms (boilerplate, but
+    harmless); a heading such as "More from our correspondents".
+    """
+    yield from span_findings(context, "related_links", ANY_PROSE, params["max_words"])
+
+
+def check_affiliate_block(context, params):
+    """What it flags: affiliate-marketing furniture: disclosures ("As an Amazon Associate…",
+    "This post contains affiliate links") and buy buttons ("Check price", "View deal").
+
+    Why it matters: on a page that copies merchant text it is the mark of thin affiliation (a
+    Google spam policy); in a corpus it is boilerplate.
+
+    Example: "As an Amazon Associate, we earn from qualifying purchases."
+
+    Threshold: any match of the affiliate lexicon outside quotations. No tunable value.
+
+    False positives: honest review sites, where the disclosure is legally required (it is still
+    boilerplate for a corpus); prices in economic news are not matched.
+    """
+    yield from span_findings(context, "affiliate", NOT_HEADINGS)
+
+
+def check_keyword_list(context, params):
+    """What it flags: a paragraph that is a dump of keywords rather than a sentence: a "Tags:"
+    line, a string of search-query permutations, a run of place names with almost no function
+    words.
+
+    Why it matters: keyword dumps are Google's example of keyword stuffing ("blocks of text
+    listing cities and regions") and Gyöngyi's "dumping".
+
+    Example: "cheap flights paris, paris cheap flights, cheap paris flights, flights to paris cheap".
+
+    Threshold: a keyword-list prefix ("Tags:", "Related searches:") with min_prefixed_items = 3
+    items, or min_items = 6 items of at most max_words_per_item = 4 words with a stop-word share
+    under max_stopword_share = 0.15 (jusText calls text with under 0.30 boilerplate;
+    ARTIFACTS.md type 4 gives 0.15), provided the items look like queries or names: at least
+    min_shaped_share = 0.5 of them repeat a word of another item or start with a capital, and
+    under max_digit_item_share = 0.5 hold digits.
+
+    False positives: ingredient lists and cast lists (lower case or no repeated words pass),
+    election results (digits), a sentence that lists places ("Polling opens in Leeds, York,
+    Hull and Sheffield at 7am": function words).
+    """
+    m = context.measurements
+    for index, shape in enumerate(m.list_shapes):
+        if context.prose[index].role not in NOT_HEADINGS:
+            continue
+        if shape.prefix and shape.items >= params["min_prefixed_items"]:
+            yield Finding(index, {"why": f"a '{shape.prefix}' line with {shape.items} items"})
+            continue
+        shaped = max(shape.overlapping_item_share, shape.title_case_item_share)
+        if (
+            shape.items >= params["min_items"]
+            and shape.words_per_item <= params["max_words_per_item"]
+            and shape.stopword_share < params["max_stopword_share"]
+            and shaped >= params["min_shaped_share"]
+            and shape.digit_item_share < params["max_digit_item_share"]
+        ):
+            yield Finding(
+                index,
+                {"why": f"{shape.items} short items and {shape.stopword_share:.0%} function words"},
+            )
+
+
+RULES = (
+    Rule(
+        code="BP101",
+        name="promotional-call-to-action",
+        severity=Severity.ERROR,
+        scope=Scope.PARAGRAPH,
+        artifact="promotional_cta",
+        message="promotional call to action ({label}): '{excerpt}'",
+        check=check_promotional_call_to_action,
+    ),
+    Rule(
+        code="BP102",
+        name="category-tag",
+        severity=Severity.WARNING,
+        scope=Scope.PARAGRAPH,
+        artifact="page_metadata_leftover",
+        message="stray section label '{label}' at the {where} of the text",
+        check=check_category_tag,
+        params={"max_words": 4, "edge": 2},
+    ),
+    Rule(
+        code="BP103",
+        name="page-metadata",
+        severity=Severity.WARNING,
+        scope=Scope.PARAGRAPH,
+        artifact="page_metadata_leftover",
+        message="page metadata ({label}): '{excerpt}'",
+        check=check_page_metadata,
+        params={"max_words": 25},
+    ),
+    Rule(
+        code="BP104",
+        name="page-widget-text",
+        severity=Severity.WARNING,
+        scope=Scope.PARAGRAPH,
+        artifact="page_widget_leftover",
+        message="page widget text ({label}): '{excerpt}'",
+        check=check_page_widget_text,
+        params={"max_words": 60},
+    ),
+    Rule(
+        code="BP105",
+        name="related-links",
+        severity=Severity.WARNING,
+        scope=Scope.PARAGRAPH,
+        artifact="related_links_leftover",
+        message="navigation left in the text ({label}): '{excerpt}'",
+        check=check_related_links,
+        params={"max_words": 25},
+    ),
+    Rule(
+        code="BP106",
+        name="affiliate-block",
+        severity=Severity.WARNING,
+        scope=Scope.PARAGRAPH,
+        artifact="affiliate_block",
+        message="affiliate boilerplate ({label}): '{excerpt}'",
+        check=check_affiliate_block,
+    ),
+    Rule(
+        code="BP107",
+        name="keyword-list",
+        severity=Severity.WARNING,
+        scope=Scope.PARAGRAPH,
+        artifact="keyword_list",
+        message="reads as a keyword list: {why}",
+        check=check_keyword_list,
+        params={
+            "min_prefixed_items": 3,
+            "min_items": 6,
+            "max_words_per_item": 4,
+            "max_stopword_share": 0.15,
+            "min_shaped_share": 0.5,
+            "max_digit_item_share": 0.5,
+        },
+    ),
+)
