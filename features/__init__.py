@@ -125,9 +125,12 @@ def measure_document(paragraphs: Sequence[str], roles: Sequence[str]) -> Measure
     repeated_headings = repetition.find_repeated_headings(paragraphs, roles)
     skip = {i for i, r in enumerate(repeats) if r is not None and r.verbatim}
     skip.update(i for i, role in enumerate(roles) if role == "quote")
-    uses = keywords.phrase_uses(tokens, roles, skip)
+    phrases = [keywords.paragraph_phrases(t) for t in tokens]
+    uses = keywords.phrase_uses(tokens, roles, skip, phrases)
     top = keywords.top_phrase(uses, roles)
-    paragraph_phrases = [keywords.paragraph_top_phrase(t) if r == "body" else ("", 0, 0.0) for t, r in zip(tokens, roles)]
+    paragraph_phrases = [
+        keywords.paragraph_top_phrase(t, p) if r == "body" else ("", 0, 0.0) for t, p, r in zip(tokens, phrases, roles)
+    ]
     list_shapes = [boilerplate.list_shape(t) for t in tokens]
     section_labels = [boilerplate.section_label(t.text) for t in tokens]
     salad = [
@@ -146,8 +149,8 @@ def measure_document(paragraphs: Sequence[str], roles: Sequence[str]) -> Measure
     values: dict[str, float] = {}
     values.update(readability.measure(prose))
     values.update(repetition.measure(tokens, roles, repeats, repeated_headings))
-    values.update(keywords.measure(tokens, roles, skip, uses))
-    values.update(boilerplate.measure(tokens, evidence))
+    values.update(keywords.measure(tokens, roles, skip, uses, paragraph_phrases))
+    values.update(boilerplate.measure(tokens, evidence, list_shapes))
 
     def paragraphs_with(kind: str) -> float:
         return float(sum(1 for e in evidence if kind in e))

@@ -17,15 +17,16 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from features.text import Span, Tokens, find_patterns, safe_ratio, stopwords, unquoted
+from features.text import Lexicon, Span, Tokens, find_patterns, safe_ratio, stopwords, unquoted
 
 _I = re.IGNORECASE
 
 LEAKED_LLM = (
-    ("AI self-reference", re.compile(r"\bas\s+an\s+ai(?:\s+language)?\s+model\b|\bas\s+a\s+large\s+language\s+model\b", _I)),
-    ("chat interface text", re.compile(r"\bregenerate\s+response\b|^\s*copy\s+code\s*$", _I)),
-    (
+    Lexicon("AI self-reference", ('model',), re.compile(r"\bas\s+an\s+ai(?:\s+language)?\s+model\b|\bas\s+a\s+large\s+language\s+model\b", _I)),
+    Lexicon("chat interface text", ('regenerate', 'copy code'), re.compile(r"\bregenerate\s+response\b|^\s*copy\s+code\s*$", _I)),
+    Lexicon(
         "knowledge cutoff",
+        ('my', 'real-time'),
         re.compile(
             r"\bas\s+of\s+my\s+(?:last\s+)?(?:knowledge\s+)?(?:update|cut-?off|training)\b|"
             r"\bmy\s+(?:knowledge|training)\s+(?:cut-?off|data)\b|\bmy\s+cut-?off\s+date\b|"
@@ -33,52 +34,58 @@ LEAKED_LLM = (
             _I,
         ),
     ),
-    (
+    Lexicon(
         "chatbot preamble",
+        (),
         re.compile(
             r"^\s*(?:certainly|sure|absolutely|of\s+course)[!,.]?\s+here(?:['’]s|\s+is|\s+are)\b|"
             r"^\s*here\s+is\s+(?:a|the|your)\s+(?:rewritten|revised|rephrased|summari[sz]ed|shorter|longer)\b",
             _I,
         ),
     ),
-    (
+    Lexicon(
         "refusal",
+        ('cannot', "can't", 'unable', 'sorry'),
         re.compile(
             r"\bi\s+(?:cannot|can['’]t|am\s+unable\s+to)\s+(?:fulfill|complete|comply\s+with|assist\s+with)\s+"
             r"(?:this|that|your)\s+(?:request|prompt|task)\b|\bi['’]m\s+sorry,?\s+but\s+i\s+(?:cannot|can['’]t)\b",
             _I,
         ),
     ),
-    (
+    Lexicon(
         "offer to the requester",
+        ('hope this', 'let me know', 'feel free', 'anything else'),
         re.compile(
             r"\bi\s+hope\s+this\s+helps\b|\blet\s+me\s+know\s+if\s+you(?:['’]d|\s+would)?\s+(?:like|need|want)\b|"
             r"\bfeel\s+free\s+to\s+(?:ask|let\s+me\s+know)\b|\bis\s+there\s+anything\s+else\s+i\s+can\b",
             _I,
         ),
     ),
-    (
+    Lexicon(
         "tool citation residue",
+        ('turn', 'utm_source', 'oaicite'),
         re.compile(r"\bcite\s*turn\d+\w{0,20}?\d+|\bturn\d+(?:search|news|view)\d+|utm_source=chatgpt\.com|\boaicite\b", _I),
     ),
 )
 
 SEO_INSTRUCTION = (
-    (
+    Lexicon(
         "keyphrase directive",
+        ('key',),
         re.compile(r"\b(?:exact|focus|primary|target|main|secondary|lsi)\s+(?:\w+[\s-]+){0,3}?key\s?(?:word|phrase)s?\b", _I),
     ),
-    ("keyphrase length", re.compile(r"\b(?:\d+|one|two|three|four|five|six)[\s-]+word\s+key\s?(?:word|phrase)\b", _I)),
-    (
+    Lexicon("keyphrase length", ('key',), re.compile(r"\b(?:\d+|one|two|three|four|five|six)[\s-]+word\s+key\s?(?:word|phrase)\b", _I)),
+    Lexicon(
         "brief field",
+        ('description', 'meta title', 'title tag', 'seo title', 'slug', 'alt text', 'word count', 'keyphrase'),
         re.compile(
             r"\b(?:meta\s+description|meta\s+title|title\s+tag|seo\s+title|url\s+slug|alt\s+text|word\s+count|focus\s+keyphrase)\s*:",
             _I,
         ),
     ),
-    ("keyword instruction", re.compile(r"\b(?:include|use|mention|insert)\s+the\s+(?:focus\s+|main\s+|target\s+)?key\s?(?:word|phrase)", _I)),
-    ("word-count instruction", re.compile(r"\b(?:at\s+least|approximately|approx\.?|around|minimum\s+of)\s+\d{3,4}\s+words\b", _I)),
-    ("keyword density", re.compile(r"\bkey\s?(?:word|phrase)\s+density\b", _I)),
+    Lexicon("keyword instruction", ('key',), re.compile(r"\b(?:include|use|mention|insert)\s+the\s+(?:focus\s+|main\s+|target\s+)?key\s?(?:word|phrase)", _I)),
+    Lexicon("word-count instruction", ('words',), re.compile(r"\b(?:at\s+least|approximately|approx\.?|around|minimum\s+of)\s+\d{3,4}\s+words\b", _I)),
+    Lexicon("keyword density", ('density',), re.compile(r"\bkey\s?(?:word|phrase)\s+density\b", _I)),
 )
 
 # Vocabulary of search-engine optimisation: an article *about* SEO uses it throughout, and then
@@ -89,25 +96,26 @@ SEO_VOCABULARY = re.compile(
 )
 
 PLACEHOLDER = (
-    ("bracketed instruction", re.compile(r"\[(?:insert|add|include|your|link\s+to|company|business|name\s+of)[^\]\n]{0,60}\]", _I)),
-    ("template variable", re.compile(r"\{\{?\s*[a-z_][a-z0-9_]{0,40}\s*\}\}?", _I)),
-    ("snippet variable", re.compile(r"%%[a-z_]{1,40}%%", _I)),
-    ("spintax", re.compile(r"\{[^{}|\n]{1,40}(?:\|[^{}|\n]{1,40}){1,20}\}")),
-    ("lorem ipsum", re.compile(r"\blorem\s+ipsum\b", _I)),
-    ("shortcode", re.compile(r"\[(?:caption|gallery|embed|video|audio|contact-form-7)\b[^\]\n]{0,200}\]", _I)),
-    ("TK marker", re.compile(r"\[TK\]|\(TK\)|\bTKTK\b")),
+    Lexicon("bracketed instruction", ('[',), re.compile(r"\[(?:insert|add|include|your|link\s+to|company|business|name\s+of)[^\]\n]{0,60}\]", _I)),
+    Lexicon("template variable", ('{',), re.compile(r"\{\{?\s*[a-z_][a-z0-9_]{0,40}\s*\}\}?", _I)),
+    Lexicon("snippet variable", ('%%',), re.compile(r"%%[a-z_]{1,40}%%", _I)),
+    Lexicon("spintax", ('{',), re.compile(r"\{[^{}|\n]{1,40}(?:\|[^{}|\n]{1,40}){1,20}\}")),
+    Lexicon("lorem ipsum", ('lorem',), re.compile(r"\blorem\s+ipsum\b", _I)),
+    Lexicon("shortcode", ('[',), re.compile(r"\[(?:caption|gallery|embed|video|audio|contact-form-7)\b[^\]\n]{0,200}\]", _I)),
+    Lexicon("TK marker", ('tk',), re.compile(r"\[TK\]|\(TK\)|\bTKTK\b")),
 )
 
 MARKUP = (
-    ("Markdown heading", re.compile(r"^#{1,6}\s+\S", re.M)),
-    ("Markdown emphasis", re.compile(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__")),
-    ("Markdown link", re.compile(r"\[[^\]\n]{1,200}\]\((?:https?://|/)[^)\s]{0,500}\)")),
-    ("Markdown table row", re.compile(r"^\|[^\n]{1,500}\|\s*$", re.M)),
-    (
+    Lexicon("Markdown heading", ('#',), re.compile(r"^#{1,6}\s+\S", re.M)),
+    Lexicon("Markdown emphasis", ('**', '__'), re.compile(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__")),
+    Lexicon("Markdown link", ('](',), re.compile(r"\[[^\]\n]{1,200}\]\((?:https?://|/)[^)\s]{0,500}\)")),
+    Lexicon("Markdown table row", ('|',), re.compile(r"^\|[^\n]{1,500}\|\s*$", re.M)),
+    Lexicon(
         "HTML tag",
+        ('<',),
         re.compile(r"</?(?:p|div|span|br|a|b|i|u|strong|em|h[1-6]|ul|ol|li|img|table|tr|td|th|script|style|iframe)\b[^<>\n]{0,300}/?>", _I),
     ),
-    ("HTML entity", re.compile(r"&(?:nbsp|amp|quot|apos|lt|gt|mdash|ndash|rsquo|lsquo|rdquo|ldquo|hellip|#\d{2,6}|#x[0-9a-f]{2,5});", _I)),
+    Lexicon("HTML entity", ('&',), re.compile(r"&(?:nbsp|amp|quot|apos|lt|gt|mdash|ndash|rsquo|lsquo|rdquo|ldquo|hellip|#\d{2,6}|#x[0-9a-f]{2,5});", _I)),
 )
 
 # Typical UTF-8-read-as-Windows-1252 sequences, to locate damage that ftfy detects (and the
@@ -119,6 +127,10 @@ MOJIBAKE_SEQUENCE = re.compile(
 
 # Invisible characters: zero-width space, non-joiner, joiner, word joiner, BOM, bidirectional
 # controls. The soft hyphen is counted apart: CMS hyphenation inserts it legitimately.
+# Mis-decoded UTF-8 always holds a character U+00C2-U+00F4 (a UTF-8 lead byte read as Latin-1
+# or Windows-1252) or U+FFFD: text without one cannot carry mojibake, and ftfy is not asked.
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4\ufffd]")
+
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 SOFT_HYPHEN = "\u00ad"
 _NON_LATIN_LETTER = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
@@ -154,6 +166,7 @@ TORTURED_PHRASES = {
     "bunch examination": "cluster analysis",
 }
 TORTURED = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in TORTURED_PHRASES) + r")\b", _I)
+_TORTURED_TRIGGERS = tuple(sorted({p.split()[0] for p in TORTURED_PHRASES}))
 
 # Wording over-used by instruction-tuned models (ARTIFACTS.md type 13; Wikipedia's "Signs of AI
 # writing" field guide). A weak, document-level signal: wire copy uses several of these too.
@@ -169,6 +182,13 @@ STOCK_PHRASES = re.compile(
     _I,
 )
 
+_STOCK_TRIGGERS = (
+    "delv", "tapestry", "testament", "underscor", "important", "worth noting", "today's", "navigat",
+    "pivotal", "time will tell", "fraught", "at play", "ever-evolving", "embark", "world watches",
+    "remains to be seen", "beacon", "crucial role", "game-changer", "in conclusion", "stark reminder",
+    "the path",
+)
+
 # Spam verticals whose paragraphs get woven into unrelated articles (ARTIFACTS.md type 22).
 SPAM_TERMS = re.compile(
     r"\b(?:online\s+casinos?|casino\s+bonus(?:es)?|sportsbook|betting\s+(?:odds|tips|site)|free\s+spins|"
@@ -179,6 +199,12 @@ SPAM_TERMS = re.compile(
     _I,
 )
 
+_SPAM_TRIGGERS = (
+    "casino", "sportsbook", "betting", "spins", "payday", "viagra", "cialis", "prescription", "crypto",
+    "forex", "escort", "adult", "replica", "essay", "followers", "likes", "views", "keto", "cbd", "pills",
+    "withdrawal",
+)
+
 # Words that cannot end an English sentence or follow each other directly (word salad signals).
 _DANGLING_END = frozenset("the a an and or nor but of their its our your my whose".split())
 _DETERMINERS = frozenset("the a an".split())
@@ -187,12 +213,12 @@ _NOT_AFTER_DETERMINER = frozenset("the a an of and or to in on at by for with fr
 
 def find_leaked_llm(tokens: Tokens) -> list[Span]:
     """Chatbot turn text outside quotations (ARTIFACTS.md type 5)."""
-    return unquoted(find_patterns(LEAKED_LLM, tokens.text), tokens)
+    return unquoted(find_patterns(LEAKED_LLM, tokens), tokens)
 
 
 def find_seo_instructions(tokens: Tokens) -> list[Span]:
     """SEO-brief and checklist text outside quotations (ARTIFACTS.md type 6)."""
-    return unquoted(find_patterns(SEO_INSTRUCTION, tokens.text), tokens)
+    return unquoted(find_patterns(SEO_INSTRUCTION, tokens), tokens)
 
 
 def seo_vocabulary_count(text: str) -> int:
@@ -202,12 +228,12 @@ def seo_vocabulary_count(text: str) -> int:
 
 def find_placeholders(tokens: Tokens) -> list[Span]:
     """Unfilled template slots, spintax, lorem ipsum, shortcodes, TK (ARTIFACTS.md type 7)."""
-    return find_patterns(PLACEHOLDER, tokens.text)
+    return find_patterns(PLACEHOLDER, tokens)
 
 
 def find_markup(tokens: Tokens) -> list[Span]:
     """Markdown, HTML tags and entities left in plain text (ARTIFACTS.md type 8)."""
-    return find_patterns(MARKUP, tokens.text)
+    return find_patterns(MARKUP, tokens)
 
 
 @lru_cache(maxsize=1)
@@ -223,7 +249,7 @@ def find_mojibake(tokens: Tokens) -> list[Span]:
     "Ä"), which no correct English text contains, and otherwise the whole paragraph when ftfy's
     badness measure calls it bad. ASCII text has none and costs nothing."""
     text = tokens.text
-    if text.isascii():
+    if text.isascii() or not _MOJIBAKE_LEAD.search(text):
         return []
     spans = [Span(m.start(), m.end(), "mojibake") for m in MOJIBAKE_SEQUENCE.finditer(text)]
     if not spans and _ftfy().badness.is_bad(text):
@@ -267,21 +293,28 @@ def soft_hyphen_count(text: str) -> int:
 def find_tortured_phrases(tokens: Tokens) -> list[Span]:
     """Known spun synonyms of fixed expressions outside quotations (ARTIFACTS.md type 11).
     The label names the expression the phrase replaced."""
+    if not any(t in tokens.gate for t in _TORTURED_TRIGGERS):
+        return []
     spans = [
-        Span(m.start(), m.end(), TORTURED_PHRASES[m.group().lower()]) for m in TORTURED.finditer(tokens.text)
+        Span(m.start(), m.end(), TORTURED_PHRASES[" ".join(m.group().lower().split())])
+        for m in TORTURED.finditer(tokens.text)
     ]
     return unquoted(spans, tokens)
 
 
 def find_stock_phrases(tokens: Tokens) -> list[Span]:
     """Wording over-used by chatbots, outside quotations (ARTIFACTS.md type 13)."""
-    spans = [Span(m.start(), m.end(), m.group().lower()) for m in STOCK_PHRASES.finditer(tokens.text)]
+    if not any(t in tokens.gate for t in _STOCK_TRIGGERS):
+        return []
+    spans = [Span(m.start(), m.end(), " ".join(m.group().lower().split())) for m in STOCK_PHRASES.finditer(tokens.text)]
     return unquoted(spans, tokens)
 
 
 def find_spam_terms(tokens: Tokens) -> list[Span]:
     """Spam-vertical terms (casino, pharma, loans, followers...), ARTIFACTS.md type 22."""
-    return [Span(m.start(), m.end(), m.group().lower()) for m in SPAM_TERMS.finditer(tokens.text)]
+    if not any(t in tokens.gate for t in _SPAM_TRIGGERS):
+        return []
+    return [Span(m.start(), m.end(), " ".join(m.group().lower().split())) for m in SPAM_TERMS.finditer(tokens.text)]
 
 
 class SaladSignals(NamedTuple):
@@ -301,18 +334,13 @@ def word_salad_signals(tokens: Tokens) -> SaladSignals:
     stop = stopwords()
     counted = anomalous = 0
     spans = []
-    for (start, end), sentence in zip(tokens.sentences, tokens.sentence_words()):
-        if len(sentence) < 4:
+    for (start, end), (lo, hi) in zip(tokens.sentences, tokens.sentence_word_ranges()):
+        if hi - lo < 4:
             continue
+        sentence = tokens.lower[lo:hi]
         counted += 1
         reason = ""
-        last_written = tokens.text[:end].rstrip(".!?\"”’)] ").rsplit(None, 1)[-1:]
-        if (
-            sentence[-1] in _DANGLING_END
-            and tokens.text[end - 1 : end] in ".!?"
-            and last_written
-            and last_written[0].islower()
-        ):
+        if sentence[-1] in _DANGLING_END and tokens.text[end - 1 : end] in ".!?" and tokens.words[hi - 1][0].islower():
             reason = f"ends on '{sentence[-1]}'"
         else:
             for first, second in zip(sentence, sentence[1:]):
@@ -320,8 +348,7 @@ def word_salad_signals(tokens: Tokens) -> SaladSignals:
                     reason = f"'{first} {second}'"
                     break
         if not reason and len(sentence) >= 8:
-            chunk = tokens.text[start:end]
-            if not any(c in chunk for c in ",;:|•") and safe_ratio(sum(1 for w in sentence if w in stop), len(sentence)) < 0.12:
+            if not any(c in tokens.text[start:end] for c in ",;:|•") and safe_ratio(sum(1 for w in sentence if w in stop), len(sentence)) < 0.12:
                 reason = "almost no function words"
         if reason:
             anomalous += 1

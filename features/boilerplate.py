@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from features.text import Span, Tokens, find_patterns, safe_ratio, stopwords, unquoted
+from features.text import Lexicon, Span, Tokens, find_patterns, safe_ratio, stopwords, unquoted
 
 _I = re.IGNORECASE
 
@@ -32,26 +32,29 @@ _CTA_VERB = (
     r"follow|subscribe\s+to|sign\s+up\s+(?:at|on)|join|download|bookmark|read\s+more\s+(?:at|on))"
 )
 CALL_TO_ACTION = (
-    ("call to action with a domain", re.compile(rf"\b{_CTA_VERB}\b[^.!?\n]{{0,60}}?(?:{DOMAIN}|{URL})", _I)),
-    (
+    Lexicon("call to action with a domain", ('http', '.com', '.net', '.org', '.info', '.biz', '.ph', '.co', '.io', '.news', '.xyz', '.bet', '.online', '.site', '.club', '.top', '.live', '.tv', '.me', '.blog', '.app', '.shop', '.store', '.in', '.uk', '.au', '.ca'), re.compile(rf"\b{_CTA_VERB}\b[^.!?\n]{{0,60}}?(?:{DOMAIN}|{URL})", _I)),
+    Lexicon(
         "follow or join pitch",
+        ('facebook', 'twitter', 'instagram', 'telegram', 'whatsapp', 'tiktok', 'youtube', 'linkedin', 'channel', 'page', 'newsletter', 'group', 'community'),
         re.compile(
             r"\b(?:follow|join|subscribe\s+to|like)\s+(?:us|our)\b[^.!?\n]{0,40}?"
             r"\b(?:facebook|twitter|instagram|telegram|whatsapp|tiktok|youtube|linkedin|channel|page|newsletter|group|community)\b",
             _I,
         ),
     ),
-    (
+    Lexicon(
         "reminder to share or subscribe",
+        ('forget', 'sure'),
         re.compile(
             r"\b(?:don['’]?t\s+forget|be\s+sure|make\s+sure)\s+to\s+"
             r"(?:share|subscribe|follow|like|comment|bookmark|hit\s+the|turn\s+on|sign\s+up)\b",
             _I,
         ),
     ),
-    ("click here", re.compile(r"\bclick\s+(?:here|the\s+link\s+below|on\s+the\s+link)\b", _I)),
-    (
+    Lexicon("click here", ('click',), re.compile(r"\bclick\s+(?:here|the\s+link\s+below|on\s+the\s+link)\b", _I)),
+    Lexicon(
         "stay tuned pitch",
+        ('tuned',),
         re.compile(r"\bstay\s+tuned\b[^.!?\n]{0,30}?\bfor\s+(?:more|the\s+latest|further)\b", _I),
     ),
 )
@@ -69,14 +72,16 @@ SECTION_LABELS = frozenset(
 _LABEL_SPLIT_RE = re.compile(r"\s*[|›»>/,·•]\s*")
 
 PAGE_METADATA = (
-    (
+    Lexicon(
         "breadcrumb",
+        ('›', '»', '>', '/'),
         re.compile(r"^\s*[\w&'’ .\-]{1,30}(?:\s*[›»>/]\s*[\w&'’ .\-]{1,30}){2,8}\s*$"),
     ),
-    ("byline", re.compile(r"^\s*(?:by|written\s+by|words\s+by)\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\b(?:$|\s*[|,·•\-–—])")),
-    ("reading time", re.compile(r"\b\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", _I)),
-    (
+    Lexicon("byline", (), re.compile(r"^\s*(?:by|written\s+by|words\s+by)\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\b(?:$|\s*[|,·•\-–—])")),
+    Lexicon("reading time", ('min',), re.compile(r"\b\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", _I)),
+    Lexicon(
         "timestamp",
+        (),
         re.compile(
             r"^\s*(?:updated|published|posted|last\s+updated|first\s+published)\b(?:\s+on)?\s*:?[^\n]{0,60}?\d",
             _I,
@@ -85,60 +90,67 @@ PAGE_METADATA = (
 )
 
 WIDGET = (
-    (
+    Lexicon(
         "share bar",
+        (),
         re.compile(
             r"^\s*(?:share(?:\s+(?:this|on|via))?(?:\s+(?:article|story|post|page))?)\b[^\n]{0,80}?"
             r"\b(?:facebook|twitter|whatsapp|linkedin|e-?mail|copy\s+link|pinterest|reddit|telegram)\b",
             _I,
         ),
     ),
-    (
+    Lexicon(
         "cookie notice",
+        ('cookie', 'preferences'),
         re.compile(
             r"\b(?:we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|"
             r"manage\s+(?:cookie\s+)?preferences|cookie\s+(?:settings|preferences))\b",
             _I,
         ),
     ),
-    (
+    Lexicon(
         "newsletter box",
+        ('newsletter', 'mail'),
         re.compile(
             r"\b(?:(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+[\w\s'’-]{0,30}?newsletter|"
             r"enter\s+your\s+e-?mail(?:\s+address)?|get\s+(?:our|the)\s+[\w\s'’-]{0,30}?newsletter\s+(?:in|delivered))\b",
             _I,
         ),
     ),
-    (
+    Lexicon(
         "paywall prompt",
+        ('subscri', 'sign in', 'account'),
         re.compile(
             r"\b(?:subscribe\s+to\s+(?:continue|keep)\s+reading|already\s+a\s+subscriber|"
             r"sign\s+in\s+to\s+(?:continue|read)|create\s+a\s+free\s+account\s+to)\b",
             _I,
         ),
     ),
-    (
+    Lexicon(
         "advertisement label",
+        (),
         re.compile(
             r"^\s*(?:advertisement|sponsored(?:\s+content)?|story\s+continues\s+below(?:\s+advertisement)?|"
             r"scroll\s+to\s+continue(?:\s+with\s+content)?|ad)\s*$",
             _I,
         ),
     ),
-    (
+    Lexicon(
         "script notice",
+        ('javascript', 'browser'),
         re.compile(
             r"\b(?:please\s+)?enable\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:disabled|required)\b|"
             r"\byour\s+browser\s+does\s+not\s+support\b",
             _I,
         ),
     ),
-    ("photo credit line", re.compile(r"^\s*\(?(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:\s*[^\n]{1,80}$", _I)),
+    Lexicon("photo credit line", (), re.compile(r"^\s*\(?(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:\s*[^\n]{1,80}$", _I)),
 )
 
 RELATED_LINKS = (
-    (
+    Lexicon(
         "related-links heading",
+        (),
         re.compile(
             r"^\s*(?:read\s+more|read\s+also|also\s+read|related(?:\s+(?:stories|articles|coverage|content|posts|news))?|"
             r"see\s+also|more\s+from\s+[\w .]{1,30}|more\s+stories|most\s+read|most\s+popular|trending\s+now|"
@@ -146,13 +158,14 @@ RELATED_LINKS = (
             _I,
         ),
     ),
-    ("you may also like", re.compile(r"^\s*you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)\b", _I)),
-    ("pagination", re.compile(r"\bpage\s+\d{1,4}\s+of\s+\d{1,4}\b|^\s*(?:next|previous|prev)\s+(?:page|article|post|story)\b", _I)),
+    Lexicon("you may also like", (), re.compile(r"^\s*you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)\b", _I)),
+    Lexicon("pagination", ('page', 'next', 'prev'), re.compile(r"\bpage\s+\d{1,4}\s+of\s+\d{1,4}\b|^\s*(?:next|previous|prev)\s+(?:page|article|post|story)\b", _I)),
 )
 
 AFFILIATE = (
-    (
+    Lexicon(
         "affiliate disclosure",
+        ('amazon', 'earn', 'affiliate', 'cost to you'),
         re.compile(
             r"\b(?:as\s+an\s+amazon\s+associate|we\s+(?:may\s+)?earn\s+(?:a\s+)?(?:small\s+)?(?:commission|from\s+qualifying\s+purchases)|"
             r"(?:this|the)\s+(?:post|article|page)\s+(?:may\s+)?contains?\s+affiliate\s+links|affiliate\s+disclosure|"
@@ -160,8 +173,9 @@ AFFILIATE = (
             _I,
         ),
     ),
-    (
+    Lexicon(
         "buy button",
+        (),
         re.compile(
             r"^\s*(?:check\s+(?:the\s+)?(?:latest\s+)?price|buy\s+now|view\s+deal|see\s+(?:the\s+)?latest\s+price|"
             r"add\s+to\s+cart|shop\s+now|get\s+(?:the\s+)?deal)\b",
@@ -176,32 +190,35 @@ KEYWORD_LIST_PREFIX = re.compile(
     r"topics|filed\s+under|categories|search\s+terms)\s*:",
     _I,
 )
+_DIGIT_RE = re.compile(r"\d")
+# Below this many comma- or pipe-separated pieces a paragraph is not measured as a list.
+MIN_LIST_ITEMS = 4
 _ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;|•·]|\s-\s|\s+and\s+)\s*")
 
 
 def find_calls_to_action(tokens: Tokens) -> list[Span]:
     """Promotional calls to action outside quotations (ARTIFACTS.md type 15)."""
-    return unquoted(find_patterns(CALL_TO_ACTION, tokens.text), tokens)
+    return unquoted(find_patterns(CALL_TO_ACTION, tokens), tokens)
 
 
 def find_page_metadata(tokens: Tokens) -> list[Span]:
     """Breadcrumbs, bylines, reading times and timestamps (ARTIFACTS.md type 17)."""
-    return find_patterns(PAGE_METADATA, tokens.text)
+    return find_patterns(PAGE_METADATA, tokens)
 
 
 def find_widgets(tokens: Tokens) -> list[Span]:
     """Share bars, cookie, newsletter and paywall boxes, ad labels (ARTIFACTS.md type 18)."""
-    return unquoted(find_patterns(WIDGET, tokens.text), tokens)
+    return unquoted(find_patterns(WIDGET, tokens), tokens)
 
 
 def find_related_links(tokens: Tokens) -> list[Span]:
     """"Read more" and related-article headings, pagination (ARTIFACTS.md type 19)."""
-    return find_patterns(RELATED_LINKS, tokens.text)
+    return find_patterns(RELATED_LINKS, tokens)
 
 
 def find_affiliate(tokens: Tokens) -> list[Span]:
     """Affiliate disclosures and buy buttons (ARTIFACTS.md type 16)."""
-    return unquoted(find_patterns(AFFILIATE, tokens.text), tokens)
+    return unquoted(find_patterns(AFFILIATE, tokens), tokens)
 
 
 def section_label(text: str) -> str:
@@ -231,12 +248,17 @@ class ListShape(NamedTuple):
 
 
 def list_shape(tokens: Tokens) -> ListShape:
-    """Measure the list shape of one paragraph (ARTIFACTS.md type 4)."""
+    """Measure the list shape of one paragraph (ARTIFACTS.md type 4). The item measures are
+    taken only when the paragraph has at least :data:`MIN_LIST_ITEMS` pieces (prose has few)."""
     text = tokens.text
+    stop = stopwords()
+    stopword_share = safe_ratio(sum(1 for w in tokens.lower if w in stop), len(tokens.lower))
     match = KEYWORD_LIST_PREFIX.match(text)
+    if not match and sum(text.count(c) for c in ",;|•·") + 1 < MIN_LIST_ITEMS:
+        # Too few separators to be a list ("and" alone joins at most a few items in prose).
+        return ListShape(1, float(len(tokens.words)), stopword_share, "", 0.0, 0.0, 0.0)
     body = text[match.end():] if match else text
     items = [p.strip() for p in _ITEM_SPLIT_RE.split(body) if p.strip()]
-    stop = stopwords()
     item_words = [{w for w in p.lower().split() if w not in stop} for p in items]
     seen: dict[str, int] = {}
     for bag in item_words:
@@ -245,26 +267,33 @@ def list_shape(tokens: Tokens) -> ListShape:
     return ListShape(
         items=len(items),
         words_per_item=safe_ratio(len(tokens.words), len(items)),
-        stopword_share=safe_ratio(sum(1 for w in tokens.lower if w in stop), len(tokens.lower)),
+        stopword_share=stopword_share,
         prefix=match.group().strip() if match else "",
         title_case_item_share=safe_ratio(sum(1 for p in items if p[:1].isupper()), len(items)),
-        digit_item_share=safe_ratio(sum(1 for p in items if any(c.isdigit() for c in p)), len(items)),
+        digit_item_share=safe_ratio(sum(1 for p in items if _DIGIT_RE.search(p)), len(items)),
         overlapping_item_share=safe_ratio(sum(1 for bag in item_words if any(seen[w] > 1 for w in bag)), len(items)),
     )
 
 
-def measure(paragraphs: Sequence[Tokens], evidence: Sequence[dict[str, list[Span]]]) -> dict[str, float]:
-    """Document-level boilerplate measures, from the per-paragraph evidence already found."""
+def measure(
+    paragraphs: Sequence[Tokens],
+    evidence: Sequence[dict[str, list[Span]]],
+    shapes: Sequence[ListShape] | None = None,
+) -> dict[str, float]:
+    """Document-level boilerplate measures, from the per-paragraph evidence already found (and
+    the list shapes, when the caller has them)."""
+    if shapes is None:
+        shapes = [list_shape(p) for p in paragraphs]
     n = len(paragraphs)
     values = {}
     for kind in ("call_to_action", "page_metadata", "widget", "related_links", "affiliate"):
         hit = sum(1 for e in evidence if e.get(kind))
         values[f"{kind}_paragraph_share"] = safe_ratio(hit, n)
     values["section_label_count"] = float(sum(1 for p in paragraphs if section_label(p.text)))
-    stop_shares = [list_shape(p).stopword_share for p in paragraphs if len(p.words) >= 6]
+    stop_shares = [s.stopword_share for p, s in zip(paragraphs, shapes) if len(p.words) >= 6]
     values["low_stopword_paragraph_share"] = safe_ratio(sum(1 for s in stop_shares if s < 0.15), len(stop_shares))
     values["stopword_share"] = safe_ratio(
-        sum(1 for p in paragraphs for w in p.lower if w in stopwords()), sum(len(p.lower) for p in paragraphs)
+        sum(s.stopword_share * len(p.lower) for p, s in zip(paragraphs, shapes)), sum(len(p.lower) for p in paragraphs)
     )
     return values
 

@@ -56,31 +56,23 @@ class PhraseUse(NamedTuple):
     counted_paragraphs: int  # paragraphs of the document that were counted (not skipped)
 
 
-def _outside_quotes(tokens: Tokens) -> list[list[str]]:
-    """Runs of lower-cased words not inside a quotation (a quotation breaks a phrase)."""
-    if not tokens.quotations:
-        return [tokens.lower]
-    runs: list[list[str]] = [[]]
-    for start, word in zip(tokens.starts, tokens.lower):
-        if tokens.in_quotation(start, start + len(word)):
-            if runs[-1]:
-                runs.append([])
-        else:
-            runs[-1].append(word)
-    return [r for r in runs if r]
-
-
 def content_phrases(words: Sequence[str], sizes: Sequence[int] = PHRASE_SIZES) -> list[str]:
     """Every 2-3-word phrase of ``words`` that neither starts nor ends with a stop word."""
     stop = stopwords()
+    edge = [w not in stop and _ALPHA_RE.match(w) is not None for w in words]
     phrases = []
     for n in sizes:
-        for i in range(len(words) - n + 1):
-            first, last = words[i], words[i + n - 1]
-            if first in stop or last in stop or not _ALPHA_RE.match(first) or not _ALPHA_RE.match(last):
-                continue
-            phrases.append(" ".join(words[i : i + n]))
+        span = n - 1
+        for i in range(len(words) - span):
+            if edge[i] and edge[i + span]:
+                phrases.append(" ".join(words[i : i + n]))
     return phrases
+
+
+def paragraph_phrases(tokens: Tokens) -> list[str]:
+    """The content phrases of one paragraph, outside quotations (computed once, shared by the
+    document-level and the paragraph-level measures)."""
+    return [p for run in tokens.unquoted_runs() for p in content_phrases(run)]
 
 
 def _slot_of(index: int, roles: Sequence[str], first_body: int | None, last_prose: int) -> list[str]:
@@ -97,24 +89,31 @@ def _slot_of(index: int, roles: Sequence[str], first_body: int | None, last_pros
 
 
 def phrase_uses(
-    paragraphs: Sequence[Tokens], roles: Sequence[str], skip: Collection[int] = ()
+    paragraphs: Sequence[Tokens],
+    roles: Sequence[str],
+    skip: Collection[int] = (),
+    phrases: Sequence[list[str]] | None = None,
 ) -> list[PhraseUse]:
     """Every repeated content phrase with its use, most frequent first.
 
     ``skip`` holds indices of paragraphs not to count (verbatim repeats of earlier paragraphs:
-    a duplicated block is repetition, not stuffing).
+    a duplicated block is repetition, not stuffing). ``phrases`` may hold each paragraph's
+    :func:`paragraph_phrases` when the caller has them.
     """
+    if phrases is None:
+        phrases = [paragraph_phrases(t) for t in paragraphs]
     counts: Counter[str] = Counter()
-    where: dict[str, list[int]] = {}
+    where: dict[str, set[int]] = {}
     head_counts: Counter[str] = Counter()
     for index, tokens in enumerate(paragraphs):
         if index in skip:
             continue
-        for run in _outside_quotes(tokens):
+        for run in tokens.unquoted_runs():
             head_counts.update(run)
-            for phrase in content_phrases(run):
-                counts[phrase] += 1
-                where.setdefault(phrase, []).append(index)
+        own = phrases[index]
+        counts.update(own)
+        for phrase in own:
+            where.setdefault(phrase, set()).add(index)
     kept = [i for i in range(len(paragraphs)) if i not in skip and paragraphs[i].lower]
     body = [i for i in kept if roles[i] == "body"]
     first_body = body[0] if body else None
@@ -123,7 +122,7 @@ def phrase_uses(
     for phrase, count in counts.most_common():
         if count < 2:
             break
-        indices = tuple(sorted(set(where[phrase])))
+        indices = tuple(sorted(where[phrase]))
         slots = []
         for index in indices:
             slots.extend(s for s in _slot_of(index, roles, first_body, last_prose) if s not in slots)
@@ -151,16 +150,14 @@ def top_phrase(uses: Sequence[PhraseUse], roles: Sequence[str]) -> PhraseUse | N
     return max(candidates, key=lambda u: (u.count, u.phrase.count(" ")))
 
 
-def paragraph_top_phrase(tokens: Tokens) -> tuple[str, int, float]:
+def paragraph_top_phrase(tokens: Tokens, phrases: Sequence[str] | None = None) -> tuple[str, int, float]:
     """The most repeated content phrase inside one paragraph: (phrase, count, share of words it
     covers). ``("", 0, 0.0)`` when no phrase repeats."""
     best = ("", 0, 0.0)
     n_words = len(tokens.lower)
     if n_words < 4:
         return best
-    counts: Counter[str] = Counter()
-    for run in _outside_quotes(tokens):
-        counts.update(content_phrases(run))
+    counts = Counter(paragraph_phrases(tokens) if phrases is None else phrases)
     for phrase, count in counts.most_common(3):
         share = count * (phrase.count(" ") + 1) / n_words
         if count >= 2 and share > best[2]:
@@ -236,16 +233,17 @@ def measure(
     roles: Sequence[str],
     skip: Collection[int] = (),
     uses: Sequence[PhraseUse] | None = None,
+    paragraph_tops: Sequence[tuple[str, int, float]] | None = None,
 ) -> dict[str, float]:
-    """Document-level keyword measures (``uses`` may be passed in when already computed)."""
+    """Document-level keyword measures (``uses`` and ``paragraph_tops`` may be passed in when
+    already computed)."""
     if uses is None:
         uses = phrase_uses(paragraphs, roles, skip)
+    if paragraph_tops is None:
+        paragraph_tops = [paragraph_top_phrase(p) if r == "body" else ("", 0, 0.0) for p, r in zip(paragraphs, roles)]
     top = top_phrase(uses, roles)
     n_words = sum(len(p.lower) for i, p in enumerate(paragraphs) if i not in skip)
-    per_paragraph = max(
-        (paragraph_top_phrase(p)[2] for i, p in enumerate(paragraphs) if roles[i] == "body"),
-        default=0.0,
-    )
+    per_paragraph = max((top[2] for top in paragraph_tops), default=0.0)
     if top is None:
         return {**dict.fromkeys(NAMES, 0.0), "paragraph_top_phrase_max_share": per_paragraph}
     return {

@@ -15,6 +15,7 @@ versions download NLTK data at run time and fail offline). Works per paragraph o
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -61,12 +62,13 @@ def _textstat():
 
 
 @lru_cache(maxsize=500_000)
-def word_profile(word: str) -> tuple[int, bool]:
-    """``(syllables, is_easy)`` for a lower-cased word, from textstat (cached)."""
+def word_profile(word: str) -> tuple[int, bool, int]:
+    """``(syllables, is_easy, letters)`` for a lower-cased word, from textstat (cached)."""
     ts = _textstat()
-    syllables = ts.syllable_count(word) if word.isalpha() else max(1, sum(c.isalpha() for c in word) // 3)
+    letters = sum(1 for c in word if c.isalpha())
+    syllables = ts.syllable_count(word) if word.isalpha() else max(1, letters // 3)
     easy = not ts.is_difficult_word(word, 0)
-    return syllables, easy
+    return syllables, easy, letters
 
 
 class Counts:
@@ -91,15 +93,18 @@ class Counts:
         self.sentence_lengths.extend(n for n in tokens.sentence_word_counts() if n)
         self.words += len(tokens.words)
         self.paragraph_lengths.append(len(tokens.words))
-        for lower in tokens.lower:
-            syllables, easy = word_profile(lower)
-            letters = sum(1 for c in lower if c.isalpha())
-            self.letters += letters
-            self.syllables += syllables
-            self.polysyllables += syllables >= COMPLEX_WORD_SYLLABLES
-            self.complex_words += syllables >= COMPLEX_WORD_SYLLABLES and not easy
-            self.long_words += letters >= LONG_WORD_LETTERS
-            self.difficult_words += not easy
+        for word, count in Counter(tokens.lower).items():
+            syllables, easy, letters = word_profile(word)
+            self.letters += letters * count
+            self.syllables += syllables * count
+            if syllables >= COMPLEX_WORD_SYLLABLES:
+                self.polysyllables += count
+                if not easy:
+                    self.complex_words += count
+            if letters >= LONG_WORD_LETTERS:
+                self.long_words += count
+            if not easy:
+                self.difficult_words += count
 
 
 def formulas(counts: Counts) -> dict[str, float]:

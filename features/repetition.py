@@ -54,10 +54,10 @@ class Repeat(NamedTuple):
     verbatim: bool
 
 
-def _shingles(words: Sequence[str]) -> set[int]:
+def _shingles(words: Sequence[str]) -> set[tuple[str, ...]]:
     if len(words) < SHINGLE_SIZE:
-        return {hash(tuple(words))} if words else set()
-    return {hash(tuple(words[i : i + SHINGLE_SIZE])) for i in range(len(words) - SHINGLE_SIZE + 1)}
+        return {tuple(words)} if words else set()
+    return set(zip(*(words[i:] for i in range(SHINGLE_SIZE))))
 
 
 def find_repeats(paragraphs: Sequence[Tokens]) -> list[Repeat | None]:
@@ -68,8 +68,8 @@ def find_repeats(paragraphs: Sequence[Tokens]) -> list[Repeat | None]:
     of the paragraph count.
     """
     first_by_text: dict[str, int] = {}
-    postings: dict[int, list[int]] = {}
-    shingle_sets: list[set[int]] = []
+    postings: dict[tuple[str, ...], list[int]] = {}
+    shingle_sets: list[set[tuple[str, ...]]] = []
     result: list[Repeat | None] = []
     for index, tokens in enumerate(paragraphs):
         key = normalize(tokens.text)
@@ -80,10 +80,14 @@ def find_repeats(paragraphs: Sequence[Tokens]) -> list[Repeat | None]:
             continue
         if key:
             first_by_text[key] = index
-        shared: Counter[int] = Counter()
+        shared: dict[int, int] = {}
         for shingle in shingles:
-            earlier = postings.setdefault(shingle, [])
-            shared.update(earlier)
+            earlier = postings.get(shingle)
+            if earlier is None:
+                postings[shingle] = [index]
+                continue
+            for other in earlier:
+                shared[other] = shared.get(other, 0) + 1
             if len(earlier) < MAX_POSTINGS:
                 earlier.append(index)
         best: Repeat | None = None
@@ -146,12 +150,15 @@ def duplicate_ngram_char_share(words: Sequence[str], n: int, total_chars: int) -
     """
     if len(words) < n or not total_chars:
         return 0.0
+    grams = list(zip(*(words[i:] for i in range(n))))
+    if len(set(grams)) == len(grams):
+        return 0.0  # no n-gram occurs twice
     seen: set[tuple[str, ...]] = set()
     repeated = 0
     index = 0
-    last = len(words) - n
+    last = len(grams) - 1
     while index <= last:
-        gram = tuple(words[index : index + n])
+        gram = grams[index]
         if gram in seen:
             repeated += sum(map(len, gram))
             index += n

@@ -10,11 +10,32 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import NamedTuple
+
+
+class Lexicon:
+    """A labelled pattern with its triggers: lower-case strings of which every match contains at
+    least one (after lower-casing and collapsing white space). The pattern runs only on text
+    that holds a trigger, which skips nearly all regex work on clean prose; no triggers means
+    the pattern always runs (use it for patterns anchored at the start of the text)."""
+
+    __slots__ = ("label", "triggers", "pattern", "gate")
+
+    def __init__(self, label: str, triggers: tuple[str, ...], pattern: re.Pattern[str]) -> None:
+        self.label = label
+        self.triggers = triggers
+        self.pattern = pattern
+        self.gate = re.compile("|".join(map(re.escape, triggers))) if triggers else None
+
+    def finditer(self, tokens: Tokens) -> Iterator[re.Match[str]]:
+        """The pattern's matches in the paragraph (none without a trigger in it)."""
+        if self.gate is not None and self.gate.search(tokens.gate) is None:
+            return iter(())
+        return self.pattern.finditer(tokens.text)
 
 
 class Span(NamedTuple):
@@ -64,34 +85,62 @@ class Tokens:
     starts: list[int]
     sentences: list[tuple[int, int]]
     quotations: list[tuple[int, int]]
+    gate: str  # lower-cased text, straight apostrophes, white space collapsed: for triggers
 
     def sentence_word_counts(self) -> list[int]:
         """Number of words in each sentence, in order."""
+        return [hi - lo for lo, hi in self.sentence_word_ranges()]
+
+    def sentence_word_ranges(self) -> list[tuple[int, int]]:
+        """``(first, end)`` word indices of each sentence, in order."""
         starts = self.starts
-        return [bisect_left(starts, b) - bisect_left(starts, a) for a, b in self.sentences]
+        return [(bisect_left(starts, a), bisect_left(starts, b)) for a, b in self.sentences]
 
     def sentence_words(self) -> list[list[str]]:
         """The lower-cased words of each sentence, in order."""
-        starts = self.starts
-        return [self.lower[bisect_left(starts, a) : bisect_left(starts, b)] for a, b in self.sentences]
+        return [self.lower[lo:hi] for lo, hi in self.sentence_word_ranges()]
 
     def in_quotation(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies inside a quotation."""
-        return inside(start, end, self.quotations)
+        return bool(self.quotations) and inside(start, end, self.quotations)
+
+    def unquoted_runs(self) -> list[list[str]]:
+        """Runs of lower-cased words outside quotations (a quotation breaks a run)."""
+        if not self.quotations:
+            return [self.lower] if self.lower else []
+        runs = []
+        position = 0
+        for a, b in self.quotations:
+            first, last = bisect_left(self.starts, a), bisect_left(self.starts, b)
+            if first > position:
+                runs.append(self.lower[position:first])
+            position = max(position, last)
+        if position < len(self.lower):
+            runs.append(self.lower[position:])
+        return runs
 
 
 def tokenize(text: str) -> Tokens:
     """Tokenise one paragraph (words, sentences, quotations) for every measure to share."""
-    found = [(m.start(), m.group()) for m in WORD_RE.finditer(text)]
-    written = [w for _, w in found]
-    lower = text.lower().replace("’", "'")
+    starts = [m.start() for m in WORD_RE.finditer(text)]
+    written = WORD_RE.findall(text)
+    lower_text = text.lower().replace("’", "'")
+    # Lower-casing keeps offsets for all but a few characters (e.g. "İ"): tokenise the
+    # lower-cased text directly when it has the same length, else slice word by word.
+    if len(lower_text) == len(text):
+        lower = WORD_RE.findall(lower_text)
+        if len(lower) != len(written):
+            lower = [lower_text[s : s + len(w)] for s, w in zip(starts, written)]
+    else:
+        lower = [w.lower().replace("’", "'") for w in written]
     return Tokens(
         text=text,
         words=written,
-        lower=[lower[s : s + len(w)] for s, w in found],
-        starts=[s for s, _ in found],
+        lower=lower,
+        starts=starts,
         sentences=sentence_spans(text),
         quotations=quotation_spans(text) if ('"' in text or "“" in text or "«" in text) else [],
+        gate=" ".join(lower_text.split()),
     )
 
 
@@ -207,9 +256,9 @@ def title_case_share(tokens: Sequence[str]) -> float:
     return safe_ratio(sum(1 for w in long_words if w[0].isupper()), len(long_words))
 
 
-def find_patterns(patterns: Sequence[tuple[str, re.Pattern[str]]], text: str) -> list[Span]:
-    """Every match of each ``(label, pattern)`` in ``text``, as spans in text order."""
-    found = [Span(m.start(), m.end(), label) for label, pattern in patterns for m in pattern.finditer(text)]
+def find_patterns(lexicons: Sequence[Lexicon], tokens: Tokens) -> list[Span]:
+    """Every match of each lexicon's pattern in the paragraph, as spans in text order."""
+    found = [Span(m.start(), m.end(), lexicon.label) for lexicon in lexicons for m in lexicon.finditer(tokens)]
     found.sort()
     return found
 
