@@ -65,7 +65,7 @@ def _textstat():
 def word_profile(word: str) -> tuple[int, bool, int]:
     """``(syllables, is_easy, letters)`` for a lower-cased word, from textstat (cached)."""
     ts = _textstat()
-    letters = sum(1 for c in word if c.isalpha())
+    letters = sum(1 for c in word if c.isalnum())  # textstat counts digits as letters too
     syllables = ts.syllable_count(word) if word.isalpha() else max(1, letters // 3)
     easy = not ts.is_difficult_word(word, 0)
     return syllables, easy, letters
@@ -75,13 +75,13 @@ class Counts:
     """Raw counts over one or more paragraphs, from which every formula is computed."""
 
     __slots__ = (
-        "words", "letters", "syllables", "polysyllables", "complex_words", "long_words",
+        "words", "characters", "letters", "syllables", "polysyllables", "complex_words", "long_words",
         "difficult_words",
         "sentence_lengths", "paragraph_lengths",
     )
 
     def __init__(self) -> None:
-        self.words = self.letters = self.syllables = self.polysyllables = 0
+        self.words = self.characters = self.letters = self.syllables = self.polysyllables = 0
         self.complex_words = self.long_words = self.difficult_words = 0
         self.sentence_lengths: list[int] = []
         self.paragraph_lengths: list[int] = []
@@ -92,6 +92,7 @@ class Counts:
             return
         self.sentence_lengths.extend(n for n in tokens.sentence_word_counts() if n)
         self.words += len(tokens.words)
+        self.characters += len("".join(tokens.text.split()))  # non-space characters (ARI)
         self.paragraph_lengths.append(len(tokens.words))
         for word, count in Counter(tokens.lower).items():
             syllables, easy, letters = word_profile(word)
@@ -124,10 +125,10 @@ def formulas(counts: Counts) -> dict[str, float]:
         "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
         "gunning_fog_index": 0.4 * (wps + 100 * counts.complex_words / n_words),
         "smog_index": 1.043 * math.sqrt(30 * counts.polysyllables / n_sentences) + 3.1291,
-        "coleman_liau_index": 0.0588 * (100 * counts.letters / n_words)
+        "coleman_liau_index": 0.058 * (100 * counts.letters / n_words)
         - 0.296 * (100 * n_sentences / n_words)
         - 15.8,
-        "automated_readability_index": 4.71 * counts.letters / n_words + 0.5 * wps - 21.43,
+        "automated_readability_index": 4.71 * counts.characters / n_words + 0.5 * wps - 21.43,
         "dale_chall_score": dale_chall,
         "syllables_per_word_mean": spw,
         "letters_per_word_mean": counts.letters / n_words,

@@ -42,6 +42,8 @@ TITLE_CASE_MIN_SHARE = 0.6
 # The headline is the first heading-like paragraph among the first few (seed 000: paragraph 1,
 # below a misplaced summary).
 HEADLINE_SEARCH_DEPTH = 4
+# A line shorter than this was not wrapped by an editor (wrap widths are 60-80 characters).
+WRAPPED_LINE_MIN_CHARS = 40
 _HEADING_END = tuple(".,;:!")
 _TERMINAL = tuple('.!?:;"”’)…')
 _LIST_MARKER_RE = re.compile(r"^\s*(?:[-*•+▪◦‣]|\d{1,3}[.)]|[a-z][.)])\s+")
@@ -196,14 +198,20 @@ def _parse_text(text: str) -> list[Paragraph]:
 
 
 def _continues(block: tuple[str, str, list], role: str, content: str) -> bool:
-    """A line continues the paragraph above when that one does not end a sentence and this one
-    starts in lower case (hard-wrapped text); quote lines continue a quote."""
+    """A line continues the paragraph above when the line above is long enough to have been
+    wrapped, does not end a sentence, and this one starts in lower case (hard-wrapped text);
+    quote lines continue a quote. A short line such as a trailing "world" stays on its own."""
     prior_text, prior_role, _ = block
     if role == "quote":
         return prior_role == "quote"
     if role:
         return False
-    return not prior_text.rstrip().endswith(_TERMINAL) and content[:1].islower()
+    prior_line = prior_text.rsplit("\n", 1)[-1]
+    return (
+        len(prior_line) >= WRAPPED_LINE_MIN_CHARS
+        and not prior_line.rstrip().endswith(_TERMINAL)
+        and content[:1].islower()
+    )
 
 
 def is_heading_like(text: str, next_text: str | None) -> bool:

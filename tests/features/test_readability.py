@@ -1,0 +1,51 @@
+"""Readability: our one-pass formulas agree with textstat's own functions."""
+
+from __future__ import annotations
+
+import pytest
+import textstat
+
+from features import readability
+
+# Plain prose without abbreviations, numbers or hyphens, where our tokenizer and sentence
+# splitter and textstat's see the same words and sentences.
+TEXTS = [
+    "The cat sat on the mat. It was a sunny day and the children played outside in the garden. "
+    "Their mother watched them from the kitchen window while she prepared a simple lunch.",
+    "Negotiators representing both governments reconvened yesterday afternoon. Considerable "
+    "disagreement persisted regarding territorial arrangements, humanitarian corridors and the "
+    "sequencing of any ceasefire. Observers characterised the atmosphere as professional but "
+    "distinctly pessimistic.",
+]
+FORMULAS = {
+    "flesch_reading_ease": textstat.flesch_reading_ease,
+    "flesch_kincaid_grade": textstat.flesch_kincaid_grade,
+    "gunning_fog_index": textstat.gunning_fog,
+    "smog_index": textstat.smog_index,
+    "coleman_liau_index": textstat.coleman_liau_index,
+    "automated_readability_index": textstat.automated_readability_index,
+    "dale_chall_score": textstat.dale_chall_readability_score,
+}
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=["easy", "hard"])
+@pytest.mark.parametrize("name", sorted(FORMULAS))
+def test_formulas_agree_with_textstat(text, name):
+    ours = readability.measure_text(text)[name]
+    theirs = FORMULAS[name](text)
+    assert ours == pytest.approx(theirs, abs=0.05), (name, ours, theirs)
+
+
+def test_empty_and_wordless_text_give_zeros():
+    for text in ("", "   ", "!!! ..."):
+        values = readability.measure_text(text)
+        assert set(values) == set(readability.NAMES)
+        assert all(v == 0.0 for v in values.values())
+
+
+def test_length_statistics():
+    values = readability.measure_text("One two three. Word " + "word " * 23 + "end.")
+    assert values["sentence_count"] == 2
+    assert values["words_per_sentence_max"] == 25
+    assert values["long_sentence_share"] == 0.5  # 25 words > Yoast's 20
+    assert values["paragraph_count"] == 1

@@ -1,0 +1,55 @@
+"""The shared tokenizer: words, sentences, quotations, normalisation."""
+
+from __future__ import annotations
+
+from features.text import normalize, quotation_spans, sentences, tokenize, words
+
+
+def test_words_keep_inner_apostrophes_hyphens_and_dots():
+    assert words("Russia's Trump-Putin talks, U.S. aide; visit Filipinokami.com!") == [
+        "Russia's", "Trump-Putin", "talks", "U.S", "aide", "visit", "Filipinokami.com",
+    ]
+    assert words("") == [] and words("  ,;  ") == []
+
+
+def test_sentences_do_not_split_at_abbreviations_or_initials():
+    text = 'U.S. Secretary of State Marco Rubio spoke. Mr. Smith and J. Doe left at 10 a.m. local time. "Yes," he said.'
+    assert sentences(text) == [
+        "U.S. Secretary of State Marco Rubio spoke.",
+        "Mr. Smith and J. Doe left at 10 a.m. local time.",
+        '"Yes," he said.',
+    ]
+
+
+def test_sentences_of_text_without_terminal_punctuation():
+    assert sentences("Peace Talks Face Setback") == ["Peace Talks Face Setback"]
+    assert sentences("   ") == []
+
+
+def test_quotations_curly_straight_and_guillemets():
+    text = 'He said “we will go” and "they" agreed, «oui».'
+    spans = quotation_spans(text)
+    assert [text[a:b] for a, b in spans] == ["“we will go”", '"they"', "«oui»"]
+
+
+def test_tokens_line_up_words_offsets_and_sentences():
+    tokens = tokenize("Zelensky’s team arrived. It was Friday.")
+    assert tokens.lower == ["zelensky's", "team", "arrived", "it", "was", "friday"]
+    assert [tokens.text[s : s + len(w)] for s, w in zip(tokens.starts, tokens.words)] == tokens.words
+    assert tokens.sentence_word_counts() == [3, 3]
+    assert tokens.gate == "zelensky's team arrived. it was friday."
+
+
+def test_lower_casing_that_changes_length_keeps_offsets():
+    tokens = tokenize("İstanbul talks")  # "İ".lower() is two characters
+    assert tokens.words == ["İstanbul", "talks"]
+    assert len(tokens.lower) == 2 and tokens.lower[1] == "talks"
+
+
+def test_quoted_runs_break_phrases():
+    tokens = tokenize('Peace talks began. "Peace talks are vital," he said of peace talks.')
+    assert tokens.unquoted_runs() == [["peace", "talks", "began"], ["he", "said", "of", "peace", "talks"]]
+
+
+def test_normalize_makes_typography_uniform():
+    assert normalize("  Ukraine’s  “Peace”\u00a0Talks — Now ") == normalize("ukraine's \"peace\" talks - now")
