@@ -90,6 +90,8 @@ class Measurements:
     salad: list[artifacts.SaladSignals]
     topic_overlaps: list[float]
     seo_vocabulary: list[int]
+    template_vocabulary: int  # templating terms in the whole document (topic gate)
+    markup_vocabulary: int  # markup terms in the whole document (topic gate)
     anomalies: list[structure.Anomaly]
     style_outliers: list[tuple[int, str, str]]
     contradictions: list[structure.Contradiction]
@@ -140,8 +142,12 @@ def measure_document(paragraphs: Sequence[str], roles: Sequence[str]) -> Measure
     word_paragraphs = artifacts.content_word_paragraph_counts(tokens)
     topic_overlaps = [artifacts.topic_overlap(t, word_paragraphs) for t in tokens]
     seo_vocabulary = [artifacts.seo_vocabulary_count(t.text) if r != "quote" else 0 for t, r in zip(tokens, roles)]
+    template_vocabulary = sum(artifacts.template_vocabulary_count(t.text) for t in tokens) if any(
+        "placeholder" in e for e in evidence
+    ) else 0
+    markup_vocabulary = sum(artifacts.markup_vocabulary_count(t.text) for t in tokens) if any("markup" in e for e in evidence) else 0
     anomalies = structure.find_structure_anomalies(tokens, roles)
-    style_outliers = structure.find_style_outliers(tokens)
+    style_outliers = structure.find_style_outliers(tokens, roles)
     contradictions = structure.find_title_contradictions(tokens)
 
     prose = [t for t, r in zip(tokens, roles) if r != "quote"]
@@ -197,6 +203,8 @@ def measure_document(paragraphs: Sequence[str], roles: Sequence[str]) -> Measure
         salad=salad,
         topic_overlaps=topic_overlaps,
         seo_vocabulary=seo_vocabulary,
+        template_vocabulary=template_vocabulary,
+        markup_vocabulary=markup_vocabulary,
         anomalies=anomalies,
         style_outliers=style_outliers,
         contradictions=contradictions,

@@ -95,13 +95,20 @@ SEO_VOCABULARY = re.compile(
     _I,
 )
 
+# Vocabulary of templating and markup: an article that explains templates or HTML shows their
+# syntax on purpose (the false positives of ARTIFACTS.md types 7 and 8).
+TEMPLATE_VOCABULARY = re.compile(
+    r"\b(?:templates?|placeholders?|mail-?merge|merge\s+fields?|variables?|spintax|curly\s+braces|shortcodes?)\b", _I
+)
+MARKUP_VOCABULARY = re.compile(r"\b(?:html|markdown|markup|tags?|elements?|web\s+pages?|source\s+code|css)\b", _I)
+
 PLACEHOLDER = (
     Lexicon("bracketed instruction", ('[',), re.compile(r"\[(?:insert|add|include|your|link\s+to|company|business|name\s+of)[^\]\n]{0,60}\]", _I)),
     Lexicon("template variable", ('{',), re.compile(r"\{\{?\s*[a-z_][a-z0-9_]{0,40}\s*\}\}?", _I)),
     Lexicon("snippet variable", ('%%',), re.compile(r"%%[a-z_]{1,40}%%", _I)),
     Lexicon("spintax", ('{',), re.compile(r"\{[^{}|\n]{1,40}(?:\|[^{}|\n]{1,40}){1,20}\}")),
     Lexicon("lorem ipsum", ('lorem',), re.compile(r"\blorem\s+ipsum\b", _I)),
-    Lexicon("shortcode", ('[',), re.compile(r"\[(?:caption|gallery|embed|video|audio|contact-form-7)\b[^\]\n]{0,200}\]", _I)),
+    Lexicon("shortcode", ('[',), re.compile(r"\[(?:caption|gallery|embed|video|audio|contact-form-7)(?:\s[^\]\n]{0,200})?\]")),
     Lexicon("TK marker", ('tk',), re.compile(r"\[TK\]|\(TK\)|\bTKTK\b")),
 )
 
@@ -121,7 +128,7 @@ MARKUP = (
 # Typical UTF-8-read-as-Windows-1252 sequences, to locate damage that ftfy detects (and the
 # isolated cases it misses, ARTIFACTS.md type 9).
 MOJIBAKE_SEQUENCE = re.compile(
-    "â€[™œ\u009d“”˜¦\"\u2013\u2014\u02dc\u2122]|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|\ufffd|"
+    "â€[™œ\u009d“”˜¦\"\u2013\u2014\u02dc\u2122]|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf ]|\ufffd|"
     "Ä[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a]|Å[\u0080-\u00bf\u0178\u201a-\u201e\u2018-\u201d]"
 )
 
@@ -151,10 +158,8 @@ TORTURED_PHRASES = {
     "haze figuring": "cloud computing",
     "flag to commotion": "signal to noise",
     "harmony talks": "peace talks",
-    "protection minister": "defence minister",
     "unfamiliar pastor": "foreign minister",
     "unfamiliar clergyman": "foreign minister",
-    "head administrator": "prime minister",
     "fulfill in individual": "meet in person",
     "discharge fire": "ceasefire",
     "joined together countries": "united nations",
@@ -206,9 +211,11 @@ _SPAM_TRIGGERS = (
 )
 
 # Words that cannot end an English sentence or follow each other directly (word salad signals).
-_DANGLING_END = frozenset("the a an and or nor but of their its our your my whose".split())
+_DANGLING_END = frozenset("the a an and or nor their its our your my whose".split())
 _DETERMINERS = frozenset("the a an".split())
-_NOT_AFTER_DETERMINER = frozenset("the a an of and or to in on at by for with from is are was were".split())
+# Lists, code and markup have few function words too: sentences with these are not judged.
+_NOT_IN_SALAD = frozenset(",;:|•()[]{}<>=/_@#*+\\")
+_NOT_AFTER_DETERMINER = frozenset("the a an of and or to at by for with from is are was were".split())
 
 
 def find_leaked_llm(tokens: Tokens) -> list[Span]:
@@ -224,6 +231,16 @@ def find_seo_instructions(tokens: Tokens) -> list[Span]:
 def seo_vocabulary_count(text: str) -> int:
     """How many SEO terms ``text`` uses (the topic gate for leaked instructions)."""
     return sum(1 for _ in SEO_VOCABULARY.finditer(text))
+
+
+def template_vocabulary_count(text: str) -> int:
+    """How many templating terms ``text`` uses (the topic gate for placeholders)."""
+    return sum(1 for _ in TEMPLATE_VOCABULARY.finditer(text))
+
+
+def markup_vocabulary_count(text: str) -> int:
+    """How many markup terms ``text`` uses (the topic gate for markup residue)."""
+    return sum(1 for _ in MARKUP_VOCABULARY.finditer(text))
 
 
 def find_placeholders(tokens: Tokens) -> list[Span]:
@@ -254,7 +271,7 @@ def find_mojibake(tokens: Tokens) -> list[Span]:
     spans = [Span(m.start(), m.end(), "mojibake") for m in MOJIBAKE_SEQUENCE.finditer(text)]
     if not spans and _ftfy().badness.is_bad(text):
         spans = [Span(0, len(text), "mojibake")]
-    return spans
+    return unquoted(spans, tokens)  # an article may quote mojibake to show it
 
 
 def repair_mojibake(text: str) -> str:
@@ -330,7 +347,8 @@ def word_salad_signals(tokens: Tokens) -> SaladSignals:
     a sentence that ends on an article, a conjunction or a possessive ("…of peace the."), an
     article followed by an article, preposition or auxiliary ("the of"), or eight or more words
     with almost no function words and no list punctuation ("synergy leverages holistic drone
-    stakeholders…"). Without a language model these catch blatant salad only."""
+    stakeholders…", ending with a full stop, with no list or code punctuation and few capitals).
+    Without a language model these catch blatant salad only."""
     stop = stopwords()
     counted = anomalous = 0
     spans = []
@@ -347,8 +365,14 @@ def word_salad_signals(tokens: Tokens) -> SaladSignals:
                 if first in _DETERMINERS and second in _NOT_AFTER_DETERMINER:
                     reason = f"'{first} {second}'"
                     break
-        if not reason and len(sentence) >= 8:
-            if not any(c in tokens.text[start:end] for c in ",;:|•") and safe_ratio(sum(1 for w in sentence if w in stop), len(sentence)) < 0.12:
+        if not reason and len(sentence) >= 8 and tokens.text[end - 1 : end] in ".!?":
+            chunk = tokens.text[start:end]
+            capitalised = sum(1 for w in tokens.words[lo:hi] if w[:1].isupper())
+            if (
+                not any(c in chunk for c in _NOT_IN_SALAD)
+                and capitalised * 3 <= len(sentence)  # not a run of names or a headline
+                and safe_ratio(sum(1 for w in sentence if w in stop), len(sentence)) < 0.12
+            ):
                 reason = "almost no function words"
         if reason:
             anomalous += 1

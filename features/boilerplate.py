@@ -28,7 +28,7 @@ DOMAIN = (
 URL = r"\bhttps?://[^\s<>\"]{1,2000}"
 
 _CTA_VERB = (
-    r"(?:visit|check\s+out|head\s+(?:over\s+)?to|go\s+to|log\s+on\s+to|stay\s+tuned\s+to|"
+    r"(?:visit|check\s+out|head\s+(?:over\s+)?to|log\s+on\s+to|stay\s+tuned\s+to|"
     r"follow|subscribe\s+to|sign\s+up\s+(?:at|on)|join|download|bookmark|read\s+more\s+(?:at|on))"
 )
 CALL_TO_ACTION = (
@@ -74,8 +74,8 @@ _LABEL_SPLIT_RE = re.compile(r"\s*[|›»>/,·•]\s*")
 PAGE_METADATA = (
     Lexicon(
         "breadcrumb",
-        ('›', '»', '>', '/'),
-        re.compile(r"^\s*[\w&'’ .\-]{1,30}(?:\s*[›»>/]\s*[\w&'’ .\-]{1,30}){2,8}\s*$"),
+        ('›', '»', '>'),
+        re.compile(r"^\s*[\w&'’ .\-]{1,30}(?:\s*[›»>]\s*[\w&'’ .\-]{1,30}){2,8}\s*$"),
     ),
     Lexicon("byline", (), re.compile(r"^\s*(?:by|written\s+by|words\s+by)\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\b(?:$|\s*[|,·•\-–—])")),
     Lexicon("reading time", ('min',), re.compile(r"\b\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", _I)),
@@ -83,7 +83,8 @@ PAGE_METADATA = (
         "timestamp",
         (),
         re.compile(
-            r"^\s*(?:updated|published|posted|last\s+updated|first\s+published)\b(?:\s+on)?\s*:?[^\n]{0,60}?\d",
+            r"^\s*(?:updated|published|posted|last\s+updated|first\s+published)\b(?:\s+on)?\s*:?\s*"
+            r"(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
             _I,
         ),
     ),
@@ -101,10 +102,22 @@ WIDGET = (
     ),
     Lexicon(
         "cookie notice",
-        ('cookie', 'preferences'),
+        ('cookie',),
         re.compile(
-            r"\b(?:we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|"
-            r"manage\s+(?:cookie\s+)?preferences|cookie\s+(?:settings|preferences))\b",
+            r"\b(?:we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|"
+            r"you\s+(?:agree|consent)\s+to\s+(?:our\s+|the\s+)?use\s+of\s+cookies)\b",
+            _I,
+        ),
+    ),
+    Lexicon(
+        "cookie buttons",
+        (),
+        # A row of consent buttons on a line of its own ("Accept all | Manage preferences");
+        # the same words inside a sentence about cookie banners are prose.
+        re.compile(
+            r"^\s*(?:(?:accept|reject|refuse)\s+all(?:\s+cookies)?|manage\s+(?:cookie\s+)?preferences|cookie\s+settings)"
+            r"(?:\s*[|·/,]?\s*(?:(?:accept|reject|refuse)\s+all(?:\s+cookies)?|manage\s+(?:cookie\s+)?preferences|"
+            r"cookie\s+settings|ok|got\s+it)){0,4}\s*$",
             _I,
         ),
     ),
@@ -159,7 +172,11 @@ RELATED_LINKS = (
         ),
     ),
     Lexicon("you may also like", (), re.compile(r"^\s*you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)\b", _I)),
-    Lexicon("pagination", ('page', 'next', 'prev'), re.compile(r"\bpage\s+\d{1,4}\s+of\s+\d{1,4}\b|^\s*(?:next|previous|prev)\s+(?:page|article|post|story)\b", _I)),
+    Lexicon(
+        "pagination",
+        (),
+        re.compile(r"^\s*(?:page\s+\d{1,4}\s+of\s+\d{1,4}|(?:next|previous|prev)\s+(?:page|article|post|story))\b[^\n]{0,60}$", _I),
+    ),
 )
 
 AFFILIATE = (
@@ -177,8 +194,10 @@ AFFILIATE = (
         "buy button",
         (),
         re.compile(
+            # A button is a short line of its own ("Check Price on Amazon →"), not "Buy now, pay later
+            # services…" in a sentence.
             r"^\s*(?:check\s+(?:the\s+)?(?:latest\s+)?price|buy\s+now|view\s+deal|see\s+(?:the\s+)?latest\s+price|"
-            r"add\s+to\s+cart|shop\s+now|get\s+(?:the\s+)?deal)\b",
+            r"add\s+to\s+cart|shop\s+now|get\s+(?:the\s+)?deal)\b(?!,)[^\n.!?]{0,30}$",
             _I,
         ),
     ),
@@ -219,6 +238,19 @@ def find_related_links(tokens: Tokens) -> list[Span]:
 def find_affiliate(tokens: Tokens) -> list[Span]:
     """Affiliate disclosures and buy buttons (ARTIFACTS.md type 16)."""
     return unquoted(find_patterns(AFFILIATE, tokens), tokens)
+
+
+def is_page_chrome(tokens: Tokens) -> bool:
+    """True when a whole line is page chrome (a section label, byline, timestamp, breadcrumb,
+    ad label, related-links heading, button): the document model does not take it for a
+    heading, so the boilerplate rules can judge it."""
+    return bool(
+        section_label(tokens.text)
+        or find_patterns(PAGE_METADATA, tokens)
+        or find_patterns(WIDGET, tokens)
+        or find_patterns(RELATED_LINKS, tokens)
+        or find_patterns(AFFILIATE, tokens)
+    )
 
 
 def section_label(text: str) -> str:

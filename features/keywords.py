@@ -33,6 +33,7 @@ SLOT_CLOSING = "the closing line"
 SLOTS = (SLOT_TITLE, SLOT_INTRO, SLOT_SUBHEADING, SLOT_CLOSING)
 
 NAMES = (
+    "top_phrase_name_share",
     "top_phrase_count",
     "top_phrase_per_1k_words",
     "top_phrase_paragraph_share",
@@ -150,6 +151,20 @@ def top_phrase(uses: Sequence[PhraseUse], roles: Sequence[str]) -> PhraseUse | N
     return max(candidates, key=lambda u: (u.count, u.phrase.count(" ")))
 
 
+def name_share(paragraphs: Sequence[Tokens], roles: Sequence[str], phrase: str) -> float:
+    """Share of the phrase's uses in body paragraphs written with every word capitalised: a
+    product or proper name ("Raspberry Pi", "Xbox One") rather than a chosen keyphrase."""
+    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", re.IGNORECASE)
+    total = capitalised = 0
+    for tokens, role in zip(paragraphs, roles):
+        if role != "body":
+            continue
+        for match in pattern.finditer(tokens.text):
+            total += 1
+            capitalised += all(w[:1].isupper() for w in match.group().split())
+    return safe_ratio(capitalised, total)
+
+
 def paragraph_top_phrase(tokens: Tokens, phrases: Sequence[str] | None = None) -> tuple[str, int, float]:
     """The most repeated content phrase inside one paragraph: (phrase, count, share of words it
     covers). ``("", 0, 0.0)`` when no phrase repeats."""
@@ -158,10 +173,11 @@ def paragraph_top_phrase(tokens: Tokens, phrases: Sequence[str] | None = None) -
     if n_words < 4:
         return best
     counts = Counter(paragraph_phrases(tokens) if phrases is None else phrases)
-    for phrase, count in counts.most_common(3):
-        share = count * (phrase.count(" ") + 1) / n_words
-        if count >= 2 and share > best[2]:
-            best = (phrase, count, share)
+    for phrase, count in counts.items():
+        if count >= 2:
+            share = count * (phrase.count(" ") + 1) / n_words
+            if share > best[2]:
+                best = (phrase, count, share)
     return best
 
 
@@ -247,6 +263,7 @@ def measure(
     if top is None:
         return {**dict.fromkeys(NAMES, 0.0), "paragraph_top_phrase_max_share": per_paragraph}
     return {
+        "top_phrase_name_share": name_share(paragraphs, roles, top.phrase),
         "top_phrase_count": float(top.count),
         "top_phrase_per_1k_words": safe_ratio(1000 * top.count, n_words),
         "top_phrase_paragraph_share": safe_ratio(len(top.paragraphs), top.counted_paragraphs),

@@ -16,14 +16,23 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from features.text import Span, Tokens
+from features.text import Span, Tokens, safe_ratio, stopwords
 
 HEADING_ROLES = ("headline", "subheading")
 # A body paragraph above the headline is a misplaced summary only when it is long enough to be
-# one: shorter lines there are kickers, datelines or labels (seed 000 p0 has 52 words).
+# one (shorter lines there are kickers, datelines or labels; seed 000 p0 has 52 words) and short
+# enough: excerpts and meta summaries are short (WordPress cuts excerpts at 55 words).
 SUMMARY_MIN_WORDS = 25
+SUMMARY_MAX_WORDS = 80
 # How far down the headline may sit for the text above it to count as "before the headline".
 HEADLINE_SEARCH_DEPTH = 4
+# A misplaced summary restates the article: at least this share of the headline's content words
+# occur in it (seed 000: 4 of 9). A lede followed by a subheading shares far less.
+SUMMARY_MIN_HEADLINE_OVERLAP = 0.4
+# A cut-off last paragraph has at least this many words (a lone "world" is a label, not a cut).
+TRUNCATED_MIN_WORDS = 4
+# A minority quote style is an outlier only against this many paragraphs in the majority style.
+STYLE_MIN_MAJORITY = 5
 _TERMINAL = tuple('.!?"”’)]…:;')
 
 
@@ -39,12 +48,13 @@ def find_structure_anomalies(paragraphs: Sequence[Tokens], roles: Sequence[str])
     """Summary above the headline, subheadings with no text under them, a cut-off ending."""
     found: list[Anomaly] = []
     headline = next((i for i, r in enumerate(roles[:HEADLINE_SEARCH_DEPTH]) if r == "headline"), None)
-    if headline:
-        for index in range(headline):
-            if roles[index] == "body" and len(paragraphs[index].words) >= SUMMARY_MIN_WORDS:
-                found.append(
-                    Anomaly(index, "summary before headline", f"sits above the headline (paragraph {headline + 1})")
-                )
+    # One paragraph above the headline: with more, the "headline" is a subheading under a lede.
+    if headline == 1 and roles[0] == "body" and SUMMARY_MIN_WORDS <= len(paragraphs[0].words) <= SUMMARY_MAX_WORDS:
+        stop = stopwords()
+        title_words = {w for w in paragraphs[headline].lower if w not in stop}
+        shared = safe_ratio(len(title_words & set(paragraphs[0].lower)), len(title_words))
+        if shared >= SUMMARY_MIN_HEADLINE_OVERLAP:
+            found.append(Anomaly(0, "summary before headline", "sits above the headline (paragraph 2) and restates it"))
     for index, role in enumerate(roles):
         if role != "subheading":
             continue
@@ -55,7 +65,11 @@ def find_structure_anomalies(paragraphs: Sequence[Tokens], roles: Sequence[str])
     if paragraphs and roles[-1] == "body":
         last = paragraphs[-1]
         text = last.text.rstrip()
-        if len(last.words) >= 6 and (text.endswith(("...", "…")) or not text.endswith(_TERMINAL)):
+        # Cut off: an ellipsis, or a last word in lower case with no closing punctuation (an
+        # e-mail address, a URL, a credit or a line in capitals is a sign-off, not a cut).
+        tail = text.rsplit(None, 1)[-1] if text else ""
+        cut = not text.endswith(_TERMINAL) and tail.isalpha() and tail.islower()
+        if len(last.words) >= TRUNCATED_MIN_WORDS and (text.endswith(("...", "…")) or cut):
             found.append(Anomaly(len(paragraphs) - 1, "truncated ending", "ends mid-sentence"))
     found.sort()
     return found
@@ -70,26 +84,36 @@ def quote_style(text: str) -> str:
     return "curly" if curly else "straight" if straight else ""
 
 
-def find_style_outliers(paragraphs: Sequence[Tokens]) -> list[tuple[int, str, str]]:
+def find_style_outliers(paragraphs: Sequence[Tokens], roles: Sequence[str] | None = None) -> list[tuple[int, str, str]]:
     """Paragraphs whose quote style is the minority one: ``(index, its style, the majority)``.
 
-    Only when one style is used by at least three paragraphs and the other by at most two
-    (ARTIFACTS.md type 21: seed 000 p0 is the only paragraph with a typographic apostrophe).
+    Only when one paragraph alone uses its style, against at least :data:`STYLE_MIN_MAJORITY` in
+    the other and none that mixes both (ARTIFACTS.md type 21: seed 000 p0 is the only paragraph
+    with a typographic apostrophe).
     """
-    styles = [quote_style(p.text) for p in paragraphs]
+    # Block quotes keep their source's conventions: they are not compared.
+    styles = [
+        quote_style(p.text) if roles is None or roles[i] != "quote" else "" for i, p in enumerate(paragraphs)
+    ]
     curly = [i for i, s in enumerate(styles) if s == "curly"]
     straight = [i for i, s in enumerate(styles) if s == "straight"]
-    if len(straight) >= 3 and 0 < len(curly) <= 2:
-        return [(i, "curly", "straight") for i in curly]
-    if len(curly) >= 3 and 0 < len(straight) <= 2:
-        return [(i, "straight", "curly") for i in straight]
+    if any(s == "mixed" for s in styles):
+        return []  # the text mixes styles inside paragraphs: no convention to stand out from
+    if len(straight) >= STYLE_MIN_MAJORITY and len(curly) == 1:
+        return [(curly[0], "curly", "straight")]
+    if len(curly) >= STYLE_MIN_MAJORITY and len(straight) == 1:
+        return [(straight[0], "straight", "curly")]
     return []
 
 
 _TITLES = r"(President|Prime\s+Minister|Senator|Secretary\s+of\s+State|Governor|Chancellor|Mayor)"
 _FORMER_RE = re.compile(
-    r"\b(?:former|ex-)\s+(?:U\.S\.\s+|US\s+|American\s+|British\s+)?" + _TITLES
+    r"\b(?:[Ff]ormer|[Ee]x-)\s+(?:U\.S\.\s+|US\s+|American\s+|British\s+)?" + _TITLES
     + r"\s+((?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)"
+)
+# A retrospective or an obituary speaks of a past office as "President X" on purpose.
+_RETROSPECTIVE_RE = re.compile(
+    r"\b(?:died|dies|death|obituary|funeral|left\s+office|legacy|as\s+president|presidential\s+library)\b", re.IGNORECASE
 )
 _FORMER_BEFORE_RE = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
 _IN_OFFICE_RE = re.compile(
@@ -107,10 +131,12 @@ class Contradiction(NamedTuple):
 
 
 def find_title_contradictions(paragraphs: Sequence[Tokens]) -> list[Contradiction]:
-    """"former President X" in one paragraph against "President X" (without "former") or "his
-    return to the White House" in another (seed 004: p1 against p10)."""
+    """"former President X" in one paragraph against "President X" (without "former", outside
+    quotations, in a text that is not a retrospective or an obituary) or "his return to the White
+    House" in another (seed 004: p1 against p10)."""
     found = []
     texts = [p.text for p in paragraphs]
+    retrospective = any(_RETROSPECTIVE_RE.search(t) for t in texts)
     for index, text in enumerate(texts):
         for match in _FORMER_RE.finditer(text):
             title = re.sub(r"\s+", r"\\s+", match.group(1))
@@ -119,10 +145,18 @@ def find_title_contradictions(paragraphs: Sequence[Tokens]) -> list[Contradictio
             for other, other_text in enumerate(texts):
                 if other == index:
                     continue
-                hit = next(
-                    (h for h in current.finditer(other_text) if not _FORMER_BEFORE_RE.search(other_text, max(0, h.start() - 24), h.start())),
-                    None,
-                )
+                quoted = paragraphs[other]
+                hit = None
+                if not retrospective:
+                    hit = next(
+                        (
+                            h
+                            for h in current.finditer(other_text)
+                            if not _FORMER_BEFORE_RE.search(other_text, max(0, h.start() - 24), h.start())
+                            and not quoted.in_quotation(h.start(), h.end())
+                        ),
+                        None,
+                    )
                 if hit is None and match.group(1) == "President":
                     hit = _IN_OFFICE_RE.search(other_text)
                 if hit is not None:

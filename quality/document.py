@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from features.boilerplate import section_label
-from features.text import title_case_share, words
+from features.boilerplate import find_related_links, is_page_chrome
+from features.text import title_case_share, tokenize, words
 
 from quality.errors import InputError
 
@@ -40,8 +40,12 @@ SENTENCE_CASE_HEADING_MAX_WORDS = 10
 # Headings are Title Case when this share of their words of 4+ letters are capitalised.
 TITLE_CASE_MIN_SHARE = 0.6
 # The headline is the first heading-like paragraph among the first few (seed 000: paragraph 1,
-# below a misplaced summary).
+# below a misplaced summary), of at least a few words ("Image" or "Video" is a caption label).
 HEADLINE_SEARCH_DEPTH = 4
+HEADLINE_MIN_WORDS = 3
+# Three or more heading-like lines in a row are a list (a table of contents, a line-up), not
+# headings with no text under them.
+HEADING_RUN_IS_LIST = 3
 # A line shorter than this was not wrapped by an editor (wrap widths are 60-80 characters).
 WRAPPED_LINE_MIN_CHARS = 40
 _HEADING_END = tuple(".,;:!")
@@ -221,8 +225,8 @@ def is_heading_like(text: str, next_text: str | None) -> bool:
     if next_text is None or "\n" in text:
         return False
     stripped = text.strip()
-    if section_label(stripped) or any(c in stripped for c in "›»"):
-        return False  # page chrome ("World", "Home › News") is not a heading
+    if is_page_chrome(tokenize(stripped)):
+        return False  # page chrome ("World", "By Jane Doe | 4 min read") is not a heading
     tokens = words(stripped)
     if not tokens or len(tokens) > HEADING_MAX_WORDS or stripped.endswith(_HEADING_END):
         return False
@@ -243,17 +247,37 @@ def infer_roles(texts: Sequence[str], marked: Sequence[str]) -> list[str]:
     """
     roles: list[str] = []
     headline_key = None
+    heading_like = [
+        not marked[i] and is_heading_like(t, texts[i + 1] if i + 1 < len(texts) else None)
+        for i, t in enumerate(texts)
+    ]
+    in_list = [False] * len(texts)
+    run_start = 0
+    for index in range(len(texts) + 1):
+        if index == len(texts) or not heading_like[index]:
+            if index - run_start >= HEADING_RUN_IS_LIST:
+                in_list[run_start:index] = [True] * (index - run_start)
+            run_start = index + 1
+    # Heading-like lines under a "Related stories" line are a list of other articles' headlines.
+    for index, text in enumerate(texts):
+        if not marked[index] and find_related_links(tokenize(text)):
+            after = index + 1
+            while after < len(texts) and heading_like[after]:
+                in_list[after] = True
+                after += 1
     for index, text in enumerate(texts):
         if marked[index]:
             roles.append(marked[index])
             continue
-        next_text = texts[index + 1] if index + 1 < len(texts) else None
-        if is_heading_like(text, next_text):
+        if in_list[index]:
+            roles.append("list_item")
+            continue
+        if heading_like[index]:
             key = " ".join(text.split()).casefold()
-            if headline_key is None and index < HEADLINE_SEARCH_DEPTH:
+            if headline_key is None and index < HEADLINE_SEARCH_DEPTH and len(words(text)) >= HEADLINE_MIN_WORDS:
                 headline_key = key
                 roles.append("headline")
-            elif key == headline_key and index < HEADLINE_SEARCH_DEPTH + 1:
+            elif key == headline_key and roles[-1:] == ["headline"]:
                 roles.append("headline")
             else:
                 roles.append("subheading")

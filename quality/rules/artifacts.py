@@ -76,11 +76,15 @@ def check_template_placeholder(context, params):
     Example: "Call {business_name} today at {phone} for a free quote in {city}."
 
     Threshold: any match of the lexicon in ARTIFACTS.md type 7 in prose (code blocks and inline
-    code are not prose). No tunable value.
+    code are not prose), unless the text is about templating: it uses more than
+    max_topic_terms = 1 templating terms ("template", "placeholder", "mail merge", "variable"…).
 
     False positives: set notation or JSON in a technical article outside code markup; editorial
-    brackets in quotations ("[the minister] said") are not matched.
+    brackets in quotations ("[the minister] said") are not matched; articles that explain
+    templates pass through the topic gate.
     """
+    if context.measurements.template_vocabulary > params["max_topic_terms"]:
+        return
     yield from span_findings(context, "placeholder", ANY_PROSE)
 
 
@@ -94,12 +98,13 @@ def check_markup_residue(context, params):
     Example: "Prices rose 5&nbsp;percent &amp; wages fell."
 
     Threshold: any match in a plain-text document (Markdown and HTML files are parsed, not
-    flagged). No tunable value.
+    flagged), unless the text is about markup: it uses more than max_topic_terms = 1 markup terms
+    ("HTML", "tag", "Markdown", "web page"…).
 
-    False positives: technical articles about HTML or Markdown written as plain text; "&" inside
-    URLs is not matched.
+    False positives: technical articles about HTML or Markdown written as plain text (the topic
+    gate); "&" inside URLs is not matched.
     """
-    if context.document.format != "text":
+    if context.document.format != "text" or context.measurements.markup_vocabulary > params["max_topic_terms"]:
         return
     yield from span_findings(context, "markup", ANY_PROSE)
 
@@ -113,11 +118,12 @@ def check_mojibake(context, params):
 
     Example: "Zelenskyâ€™s delegation arrived in Ankara."
 
-    Threshold: typical mis-decoded sequences, or ftfy's badness measure (``ftfy.badness.is_bad``)
-    on the paragraph. No tunable value.
+    Threshold: typical mis-decoded sequences outside quotations, or ftfy's badness measure
+    (``ftfy.badness.is_bad``) on the paragraph. No tunable value. The message shows ftfy's repair
+    when ftfy can make one (it cannot repair an isolated damaged letter).
 
-    False positives: articles that demonstrate mojibake; legitimate Portuguese or Turkish words
-    in capitals ("SÃO PAULO" is not matched).
+    False positives: articles that demonstrate mojibake outside quotation marks; legitimate
+    Portuguese or Turkish words in capitals ("SÃO PAULO" is not matched).
     """
     m = context.measurements
     for index, evidence in enumerate(m.evidence):
@@ -127,7 +133,9 @@ def check_mojibake(context, params):
         text = context.prose[index].text
         first = spans[0]
         bad = excerpt(text, max(0, first.start - 8), first.end + 8)
-        yield Finding(index, {"excerpt": bad, "fixed": excerpt(repair_mojibake(bad))}, first.start, first.end)
+        fixed = excerpt(repair_mojibake(bad))
+        repair = f" (ftfy repairs it as '{fixed}')" if fixed != bad else ""
+        yield Finding(index, {"excerpt": bad, "repair": repair}, first.start, first.end)
 
 
 def check_hidden_characters(context, params):
@@ -216,8 +224,9 @@ def check_word_salad(context, params):
 
     Example: "Talks the Istanbul minister frankly delegation would Monday of peace the."
 
-    Threshold: min_anomalous = 2 anomalous sentences, or at least min_share = 0.5 of the
-    paragraph's sentences (of four words or more); body paragraphs only.
+    Threshold: min_anomalous = 2 anomalous sentences, or more than min_share = 0.5 of the
+    paragraph's sentences (of four words or more); body paragraphs only. One odd sentence next to
+    a normal one (a typo such as "the the", a literary ending) is not enough.
 
     False positives: headlines and lists (never judged: body paragraphs only), poetry, dialect in
     quotations. Subtle salad that is grammatical passes: this needs no language model and catches
@@ -227,7 +236,7 @@ def check_word_salad(context, params):
     for index, signals in enumerate(m.salad):
         if not signals.anomalous:
             continue
-        if signals.anomalous >= params["min_anomalous"] or signals.anomalous / signals.sentences >= params["min_share"]:
+        if signals.anomalous >= params["min_anomalous"] or signals.anomalous / signals.sentences > params["min_share"]:
             first = signals.spans[0]
             yield Finding(
                 index,
@@ -248,24 +257,33 @@ def check_off_topic_spam(context, params):
     Example: in a peace-talks article, "Looking for the best online casino bonuses? Instant
     withdrawals at spinwinz.bet."
 
-    Threshold: a spam term in a body paragraph whose share of content words found in other
-    paragraphs is under max_topic_overlap = 0.25, in documents of at least min_paragraphs = 3
-    paragraphs.
+    Threshold: a spam term in one body paragraph only (when more paragraphs use spam terms, the
+    text is about them), whose share of content words found in other paragraphs is under
+    max_topic_overlap = 0.25, in a coherent document: at least min_paragraphs = 3 paragraphs, and
+    the other body paragraphs share at least min_document_overlap = 0.15 of their words with the
+    rest (median; a digest of unrelated items shares almost nothing).
 
-    False positives: an article about gambling or pharmacies (its paragraphs share the
-    vocabulary), a digest of unrelated news items.
+    False positives: an article about gambling or pharmacies (several paragraphs use the terms),
+    a digest of unrelated news items (no paragraph shares much with the others: the document is
+    not coherent enough to single one out).
     """
     m = context.measurements
     if len(m.tokens) < params["min_paragraphs"]:
         return
-    for index, evidence in enumerate(m.evidence):
-        spans = evidence.get("spam")
-        if not spans or context.prose[index].role != "body":
-            continue
-        overlap = m.topic_overlaps[index]
-        if overlap < params["max_topic_overlap"]:
-            terms = ", ".join(dict.fromkeys(f"'{s.label}'" for s in spans))
-            yield Finding(index, {"terms": terms, "overlap": overlap}, spans[0].start, spans[0].end)
+    spam_paragraphs = [i for i, e in enumerate(m.evidence) if e.get("spam")]
+    if len(spam_paragraphs) != 1:
+        return
+    (index,) = spam_paragraphs
+    if context.prose[index].role != "body":
+        return
+    others = sorted(o for i, o in enumerate(m.topic_overlaps) if i != index and m.roles[i] == "body")
+    if not others or others[len(others) // 2] < params["min_document_overlap"]:
+        return
+    overlap = m.topic_overlaps[index]
+    if overlap < params["max_topic_overlap"]:
+        spans = m.evidence[index]["spam"]
+        terms = ", ".join(dict.fromkeys(f"'{s.label}'" for s in spans))
+        yield Finding(index, {"terms": terms, "overlap": overlap}, spans[0].start, spans[0].end)
 
 
 RULES = (
@@ -296,6 +314,7 @@ RULES = (
         artifact="template_placeholder",
         message="unfilled template ({label}): '{excerpt}'",
         check=check_template_placeholder,
+        params={"max_topic_terms": 1},
     ),
     Rule(
         code="AR104",
@@ -305,6 +324,7 @@ RULES = (
         artifact="markup_residue",
         message="markup left in plain text ({label}): '{excerpt}'",
         check=check_markup_residue,
+        params={"max_topic_terms": 1},
     ),
     Rule(
         code="AR105",
@@ -312,7 +332,7 @@ RULES = (
         severity=Severity.ERROR,
         scope=Scope.PARAGRAPH,
         artifact="mojibake",
-        message="encoding damage: '{excerpt}' (ftfy repairs it as '{fixed}')",
+        message="encoding damage: '{excerpt}'{repair}",
         check=check_mojibake,
     ),
     Rule(
@@ -361,6 +381,6 @@ RULES = (
         artifact="off_topic_injection",
         message="spam terms ({terms}) in a paragraph that shares {overlap:.0%} of its words with the rest of the text",
         check=check_off_topic_spam,
-        params={"max_topic_overlap": 0.25, "min_paragraphs": 3},
+        params={"max_topic_overlap": 0.25, "min_paragraphs": 3, "min_document_overlap": 0.15},
     ),
 )

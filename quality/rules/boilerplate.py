@@ -133,8 +133,8 @@ def check_affiliate_block(context, params):
 
 def check_keyword_list(context, params):
     """What it flags: a paragraph that is a dump of keywords rather than a sentence: a "Tags:"
-    line, a string of search-query permutations, a run of place names with almost no function
-    words.
+    line, a string of search-query permutations, a long run of names or places with almost no
+    function words.
 
     Why it matters: keyword dumps are Google's example of keyword stuffing ("blocks of text
     listing cities and regions") and Gyöngyi's "dumping".
@@ -142,15 +142,16 @@ def check_keyword_list(context, params):
     Example: "cheap flights paris, paris cheap flights, cheap paris flights, flights to paris cheap".
 
     Threshold: a keyword-list prefix ("Tags:", "Related searches:") with min_prefixed_items = 3
-    items, or min_items = 6 items of at most max_words_per_item = 4 words with a stop-word share
-    under max_stopword_share = 0.15 (jusText calls text with under 0.30 boilerplate;
-    ARTIFACTS.md type 4 gives 0.15), provided the items look like queries or names: at least
-    min_shaped_share = 0.5 of them repeat a word of another item or start with a capital, and
-    under max_digit_item_share = 0.5 hold digits.
+    items; or query permutations: min_permutation_items = 4 items of at most
+    max_words_per_item = 4 words, at least min_overlapping_share = 0.75 of them repeating a word
+    of another item; or a name dump: min_name_items = 8 capitalised items (at least
+    min_title_case_share = 0.75) of at most max_words_per_item words. Both shapes also need a
+    stop-word share under max_stopword_share = 0.15 (jusText calls text under 0.30 boilerplate;
+    ARTIFACTS.md type 4 gives 0.15) and under max_digit_item_share = 0.5 of items with digits.
 
-    False positives: ingredient lists and cast lists (lower case or no repeated words pass),
-    election results (digits), a sentence that lists places ("Polling opens in Leeds, York,
-    Hull and Sheffield at 7am": function words).
+    False positives: a sentence that lists a few names or places ("The list included Alfred
+    Hitchcock, Alexander McQueen, …": fewer than eight items), ingredient lists (no repeated words,
+    lower case), election results and scores (digits).
     """
     m = context.measurements
     for index, shape in enumerate(m.list_shapes):
@@ -159,18 +160,19 @@ def check_keyword_list(context, params):
         if shape.prefix and shape.items >= params["min_prefixed_items"]:
             yield Finding(index, {"why": f"a '{shape.prefix}' line with {shape.items} items"})
             continue
-        shaped = max(shape.overlapping_item_share, shape.title_case_item_share)
         if (
-            shape.items >= params["min_items"]
-            and shape.words_per_item <= params["max_words_per_item"]
-            and shape.stopword_share < params["max_stopword_share"]
-            and shaped >= params["min_shaped_share"]
-            and shape.digit_item_share < params["max_digit_item_share"]
+            shape.words_per_item > params["max_words_per_item"]
+            or shape.stopword_share >= params["max_stopword_share"]
+            or shape.digit_item_share >= params["max_digit_item_share"]
         ):
-            yield Finding(
-                index,
-                {"why": f"{shape.items} short items and {shape.stopword_share:.0%} function words"},
-            )
+            continue
+        if shape.items >= params["min_permutation_items"] and shape.overlapping_item_share >= params["min_overlapping_share"]:
+            why = f"{shape.items} items repeating each other's words, {shape.stopword_share:.0%} function words"
+        elif shape.items >= params["min_name_items"] and shape.title_case_item_share >= params["min_title_case_share"]:
+            why = f"{shape.items} names in a row, {shape.stopword_share:.0%} function words"
+        else:
+            continue
+        yield Finding(index, {"why": why})
 
 
 RULES = (
@@ -242,10 +244,12 @@ RULES = (
         check=check_keyword_list,
         params={
             "min_prefixed_items": 3,
-            "min_items": 6,
+            "min_permutation_items": 4,
+            "min_overlapping_share": 0.75,
+            "min_name_items": 8,
+            "min_title_case_share": 0.75,
             "max_words_per_item": 4,
             "max_stopword_share": 0.15,
-            "min_shaped_share": 0.5,
             "max_digit_item_share": 0.5,
         },
     ),

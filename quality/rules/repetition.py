@@ -84,9 +84,9 @@ def check_repetitive_document(context, params):
     Example: seed 000: 7 of 17 paragraphs (41%) and 42% of the characters repeat earlier text.
 
     Threshold: Gopher, table A1 (Rae et al. 2021, arXiv 2112.11446): max_duplicate_paragraph_share
-    0.30, max_duplicate_paragraph_char_share 0.20, top 2/3/4-gram character share 0.20/0.18/0.16,
-    duplicate 5- to 10-gram character share 0.15 down to 0.10; documents of min_words = 50 words
-    or more (Gopher's minimum document length).
+    0.30, max_duplicate_paragraph_char_share 0.20, max_top_ngram_char_share 0.20/0.18/0.16 for
+    2/3/4-grams, max_duplicate_ngram_char_share 0.15 down to 0.10 for 5- to 10-grams; documents
+    of min_words = 50 words or more (Gopher's minimum document length).
 
     False positives: song lyrics, poems with refrains, FAQ pages that repeat a question stem.
     """

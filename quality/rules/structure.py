@@ -20,8 +20,10 @@ def check_summary_before_headline(context, params):
     Example: a 52-word summary ("Ukraine's President … has confirmed that a delegation will
     engage in peace talks…") above "Ukraine Sends Delegation for Peace Talks…".
 
-    Threshold: a body paragraph of at least 25 words before a headline found among the first
-    four paragraphs (``features.structure``: SUMMARY_MIN_WORDS, HEADLINE_SEARCH_DEPTH).
+    Threshold: the only paragraph above the headline, a body paragraph of 25 to 80 words (the
+    size of an excerpt: WordPress cuts excerpts at 55 words) holding at least 40% of the
+    headline's content words (``features.structure``: SUMMARY_MIN_WORDS, SUMMARY_MAX_WORDS,
+    SUMMARY_MIN_HEADLINE_OVERLAP).
 
     False positives: formats that open with a summary on purpose ("Key points", TL;DR boxes),
     live blogs.
@@ -39,12 +41,15 @@ def check_orphan_subheading(context, params):
 
     Example: "## Outlook" directly followed by "## Conclusion".
 
-    Threshold: any subheading followed by a heading or by nothing (Markdown headings; in plain
-    text a last line is never taken for a heading). No tunable value.
+    Threshold: any Markdown subheading followed by a heading or by nothing. Plain text is not
+    judged: there headings are inferred from shape, and a run of short lines is usually a list.
+    No tunable value.
 
     False positives: a table of contents written as headings; a heading followed only by a code
     block or an image.
     """
+    if context.document.format != "markdown":
+        return
     for anomaly in _anomalies(context, "orphan subheading"):
         yield Finding(anomaly.paragraph, {"detail": anomaly.detail})
 
@@ -58,11 +63,12 @@ def check_truncated_ending(context, params):
 
     Example: an article that ends "The minister added that the".
 
-    Threshold: a last body paragraph of at least 6 words that does not end with terminal
-    punctuation, or that ends with "..." or "…". No tunable value.
+    Threshold: a last body paragraph of at least 4 words (``TRUNCATED_MIN_WORDS``) that ends with
+    "..." or "…", or whose last word is a lower-case word with no closing punctuation.
 
     False positives: a deliberate trailing ellipsis in fiction or opinion pieces; a list or a
-    caption at the end (only body paragraphs are judged).
+    caption at the end (only body paragraphs are judged); sign-offs ending in an e-mail address,
+    a date or capitals are not matched.
     """
     for anomaly in _anomalies(context, "truncated ending"):
         text = context.prose[anomaly.paragraph].text
@@ -79,10 +85,11 @@ def check_inconsistent_quote_style(context, params):
 
     Example: "Ukraine’s President…" in one paragraph, "Russia's", "Nothing's" in all others.
 
-    Threshold: the minority style used by at most two paragraphs while the other is used by at
-    least three (``features.structure.find_style_outliers``). No tunable value.
+    Threshold: one paragraph alone in its style against at least five in the other, and no
+    paragraph mixing both (``features.structure.find_style_outliers``). No tunable value.
 
-    False positives: quotations kept in their source's conventions, multi-desk wire copy.
+    False positives: quotations kept in their source's conventions (block quotes are not
+    compared), multi-desk wire copy.
     """
     for index, style, majority in context.measurements.style_outliers:
         yield Finding(index, {"style": style, "majority": majority})
@@ -102,8 +109,9 @@ def check_contradictory_title(context, params):
 
     Threshold: any such pair inside one document. No tunable value.
 
-    False positives: a text that really discusses a former official who returned to office in
-    a retrospective; quotations where speakers use old titles.
+    False positives: obituaries and retrospectives ("As president, Carter…": texts with such
+    markers are judged only on "return to the White House"-type phrases); quotations where
+    speakers use old titles (skipped).
     """
     for item in context.measurements.contradictions:
         yield Finding(
