@@ -46,6 +46,8 @@ HEADLINE_MIN_WORDS = 3
 # Three or more heading-like lines in a row are a list (a table of contents, a line-up), not
 # headings with no text under them.
 HEADING_RUN_IS_LIST = 3
+# A "Related stories" line is short; longer paragraphs are not tested for it.
+RELATED_HEADING_MAX_CHARS = 80
 # A line shorter than this was not wrapped by an editor (wrap widths are 60-80 characters).
 WRAPPED_LINE_MIN_CHARS = 40
 _HEADING_END = tuple(".,;:!")
@@ -225,16 +227,16 @@ def is_heading_like(text: str, next_text: str | None) -> bool:
     if next_text is None or "\n" in text:
         return False
     stripped = text.strip()
-    if is_page_chrome(tokenize(stripped)):
-        return False  # page chrome ("World", "By Jane Doe | 4 min read") is not a heading
     tokens = words(stripped)
     if not tokens or len(tokens) > HEADING_MAX_WORDS or stripped.endswith(_HEADING_END):
         return False
     if not stripped[0].isupper() and not stripped[0].isdigit():
         return False
-    if title_case_share(tokens) >= TITLE_CASE_MIN_SHARE:
-        return True
-    return len(tokens) <= SENTENCE_CASE_HEADING_MAX_WORDS and len(words(next_text)) >= 2 * len(tokens)
+    shaped = title_case_share(tokens) >= TITLE_CASE_MIN_SHARE or (
+        len(tokens) <= SENTENCE_CASE_HEADING_MAX_WORDS and len(next_text.split()) >= 2 * len(tokens)
+    )
+    # Page chrome ("World", "By Jane Doe | 4 min read") has a heading's shape but is not one.
+    return shaped and not is_page_chrome(tokenize(stripped))
 
 
 def infer_roles(texts: Sequence[str], marked: Sequence[str]) -> list[str]:
@@ -260,7 +262,7 @@ def infer_roles(texts: Sequence[str], marked: Sequence[str]) -> list[str]:
             run_start = index + 1
     # Heading-like lines under a "Related stories" line are a list of other articles' headlines.
     for index, text in enumerate(texts):
-        if not marked[index] and find_related_links(tokenize(text)):
+        if not marked[index] and len(text) <= RELATED_HEADING_MAX_CHARS and find_related_links(tokenize(text)):
             after = index + 1
             while after < len(texts) and heading_like[after]:
                 in_list[after] = True
