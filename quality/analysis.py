@@ -6,12 +6,13 @@ values), so a flag and the article score never disagree about what was measured.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from features import Measurements, measure_document
 
-from quality.document import Document, Paragraph
+from quality.document import Directive, Document, Paragraph
 from quality.errors import RuleError
 from quality.registry import Finding, Flag, Rule, Severity
 
@@ -25,6 +26,8 @@ class Context:
     prose: list[Paragraph]
     measurements: Measurements
     keyphrase: str | None = None
+    # Set before the rules that run after suppressions (QA101): (directive, codes it did not use)
+    unused_suppressions: list[tuple[Directive, tuple[str, ...]]] = field(default_factory=list)
 
     def ref(self, index: int) -> str:
         """How a message names prose paragraph ``index``: "paragraph 6 (line 7)"."""
@@ -43,6 +46,7 @@ class Report:
     flags: list[Flag]
     features: dict[str, float]
     measurements: Measurements = field(repr=False)
+    suppressed: list[Flag] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """Number of flags per severity."""
@@ -58,30 +62,97 @@ def measure(document: Document) -> tuple[list[Paragraph], Measurements]:
     return prose, measure_document([p.text for p in prose], [p.role for p in prose])
 
 
-def analyze(document: Document, rules: Sequence[Rule] | None = None, keyphrase: str | None = None) -> Report:
-    """Measure ``document`` and run ``rules`` (all rules when None) over it."""
+def analyze(
+    document: Document,
+    rules: Sequence[Rule] | None = None,
+    keyphrase: str | None = None,
+    params: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Report:
+    """Measure ``document``, run ``rules`` (all rules when None) over it with their default
+    thresholds updated from ``params`` (code -> parameter values), then apply the document's
+    suppression comments and run the rules that judge them (QA101)."""
     if rules is None:
         from quality.rules import RULES
 
         rules = RULES
+    params = params or {}
     prose, measurements = measure(document)
-    context = Context(document, prose, measurements, keyphrase)
+    context = Context(document, prose, measurements, keyphrase or document.front_matter.get("keyphrase"))
     flags: list[Flag] = []
-    for rule in rules:
-        try:
-            findings = list(rule.check(context, rule.params))
-        except Exception as exc:  # a broken rule must say which rule and which document
-            raise RuleError(f"{document.path}: rule {rule.code} ({rule.name}) failed: {exc!r}") from exc
-        flags.extend(_to_flags(rule, findings, context))
-    flags.sort()
-    return Report(document, flags, dict(measurements.values), measurements)
+    late = [r for r in rules if r.after_suppressions]
+    for rule in (r for r in rules if not r.after_suppressions):
+        flags.extend(_run(rule, context, params))
+    from quality.rules import RULES
+
+    kept, suppressed, context.unused_suppressions = apply_suppressions(
+        flags, document, {r.code for r in rules}, {r.code for r in RULES}
+    )
+    for rule in late:
+        kept.extend(_run(rule, context, params))
+    kept.sort()
+    return Report(document, kept, dict(measurements.values), measurements, suppressed)
+
+
+def _run(rule: Rule, context: Context, params: Mapping[str, Mapping[str, Any]]) -> list[Flag]:
+    values = {**rule.params, **params.get(rule.code, {})}
+    try:
+        findings = list(rule.check(context, values))
+    except Exception as exc:  # a broken rule must say which rule and which document
+        raise RuleError(f"{context.document.path}: rule {rule.code} ({rule.name}) failed: {exc!r}") from exc
+    return list(_to_flags(rule, findings, context))
+
+
+def _matches(code: str, codes: tuple[str, ...]) -> bool:
+    return not codes or any(code.startswith(c) for c in codes)
+
+
+def apply_suppressions(
+    flags: Sequence[Flag], document: Document, active: set[str], known: set[str] = frozenset()
+) -> tuple[list[Flag], list[Flag], list[tuple[Directive, tuple[str, ...]]]]:
+    """Split ``flags`` into kept and suppressed by the document's directives, and list the
+    codes of each directive that suppressed nothing: codes of rules selected in this run
+    (``active``), and codes that no rule has (``known`` is the whole registry)."""
+    used: dict[int, set[str]] = {i: set() for i in range(len(document.directives))}
+    kept, suppressed = [], []
+    for flag in flags:
+        hit = None
+        for number, directive in enumerate(document.directives):
+            if not _matches(flag.code, directive.codes):
+                continue
+            if directive.kind == "ignore-file" or (directive.paragraph is not None and directive.paragraph == flag.paragraph):
+                hit = number
+                break
+        if hit is None:
+            kept.append(flag)
+        else:
+            suppressed.append(flag)
+            used[hit].add(flag.code)
+    unused = []
+    for number, directive in enumerate(document.directives):
+        if not directive.codes:
+            if not used[number]:
+                unused.append((directive, ()))
+            continue
+        idle = []
+        for code in directive.codes:
+            if any(u.startswith(code) for u in used[number]):
+                continue
+            if not any(r.startswith(code) for r in known):
+                idle.append(f"{code} (no such rule)")
+            elif any(a.startswith(code) for a in active):
+                idle.append(code)  # a rule not selected in this run proves nothing
+        if idle:
+            unused.append((directive, tuple(idle)))
+    return kept, suppressed, unused
 
 
 def _to_flags(rule: Rule, findings: Iterable[Finding], context: Context) -> Iterable[Flag]:
     prose = context.prose
     for finding in findings:
         related = tuple(prose[i].index for i in finding.related)
-        if finding.paragraph is None:
+        if finding.line is not None:  # a finding about a source line itself (a directive)
+            line, column, end_line, end_column, paragraph = finding.line, 1, finding.line, 1, None
+        elif finding.paragraph is None:
             anchor = prose[finding.related[0]] if finding.related else None
             line, column = (anchor.line, anchor.column) if anchor else (1, 1)
             end_line, end_column = line, column

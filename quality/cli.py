@@ -30,17 +30,14 @@ class ToolFailure(click.ClickException):
     exit_code = EXIT_FAILURE
 
 
-def _severity(ctx, param, value):
-    return Severity.parse(value)
-
-
 def _split_codes(values: tuple[str, ...]) -> list[str]:
     return [code for value in values for code in value.split(",") if code.strip()]
 
 
-def iter_inputs(paths: tuple[str, ...]) -> Iterator[str]:
+def iter_inputs(paths: tuple[str, ...], excluded=None) -> Iterator[str]:
     """Expand directories (recursively, sorted, hidden folders skipped) into checkable files;
-    files named explicitly are kept whatever their suffix; ``-`` is standard input."""
+    files named explicitly are kept whatever their suffix; ``-`` is standard input.
+    ``excluded(path)`` drops walked files (the configuration's ``exclude`` globs)."""
     from quality.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
 
     for raw in paths:
@@ -57,7 +54,7 @@ def iter_inputs(paths: tuple[str, ...]) -> Iterator[str]:
                     for f in files
                     if not f.startswith(".") and Path(f).suffix.lower() in (*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES)
                 )
-            yield from sorted(found)
+            yield from (f for f in sorted(found) if excluded is None or not excluded(Path(f)))
         else:
             yield raw
 
@@ -83,61 +80,131 @@ def cli():
     """Find low-quality, spammy and SEO-artifact content in English articles."""
 
 
+OUTPUT_FORMATS = ["text", "json", "sarif", "github", "junit"]
+SEVERITIES = ["info", "warning", "error"]
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("--input-format", type=click.Choice(["auto", "text", "markdown"]), default="auto", show_default=True, help="How to read inputs (auto: by file suffix; stdin is text).")
-@click.option("--select", multiple=True, metavar="CODES", help="Only rules whose code starts with one of these (comma-separated, repeatable).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip rules whose code starts with one of these.")
-@click.option("--keyphrase", metavar="PHRASE", help="The focus keyphrase: enables Yoast-style density checks (KW102).")
-@click.option("--min-severity", default="info", callback=_severity, type=click.Choice(["info", "warning", "error"]), show_default=True, help="Do not report flags below this severity.")
-@click.option("--fail-on", default="warning", callback=_severity, type=click.Choice(["info", "warning", "error"]), show_default=True, help="Exit 1 when a flag at or above this severity is reported.")
+@click.option("--select", multiple=True, metavar="CODES", help="Only rules whose code starts with one of these (comma-separated, repeatable); replaces the configuration's select.")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to add to the selection.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip rules whose code starts with one of these (added to the configuration's ignore).")
+@click.option("--keyphrase", metavar="PHRASE", help="The focus keyphrase: enables Yoast-style checks (KW102, KW104-KW106). Default: front matter 'keyphrase:', then the configuration.")
+@click.option("--min-severity", type=click.Choice(SEVERITIES), help="Do not report flags below this severity [default: info].")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Exit 1 when a flag at or above this severity is reported [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when something is flagged.")
+@click.option("--statistics", is_flag=True, help="Print the number of flags per rule instead of the flags.")
+@click.option("--add-ignores", is_flag=True, help="Write suppression comments for every current flag into the files (a baseline).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Use this configuration file instead of the nearest one.")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.option("--quiet", "-q", is_flag=True, help="No per-file summaries on stderr.")
-def check(paths, output_format, input_format, select, ignore, keyphrase, min_severity, fail_on, exit_zero, quiet):
+def check(paths, output_format, input_format, select, extend_select, ignore, keyphrase, min_severity, fail_on,
+          exit_zero, statistics, add_ignores, config_path, isolated, quiet):
     """Print per-paragraph quality flags for PATHS (files, directories, or - for stdin).
 
     One line per flag: path:line:col: CODE message. Directories are searched for .txt, .text,
-    .md and .markdown files.
+    .md and .markdown files. Settings come from [tool.quality] in the nearest pyproject.toml or
+    .quality.toml, walking up from each file; options given here win.
     """
-    from quality import get_rules
+    from quality import __version__
     from quality.analysis import analyze
-    from quality.output import format_json, format_text_line, report_dict, summary_line
+    from quality.config import ConfigError, override, resolve
+    from quality.output import (
+        format_github, format_json, format_junit, format_sarif, format_statistics, format_text_line,
+        report_dict, summary_line,
+    )
+    from quality.rules import RULES
+
+    cache: dict = {}
+    cli_select = tuple(_split_codes(select)) or None
+    cli_extend = tuple(_split_codes(extend_select))
+    cli_ignore = tuple(_split_codes(ignore))
+    try:
+        from quality.registry import select_rules
+
+        select_rules(RULES, [*(cli_select or ()), *cli_extend], cli_ignore)
+    except UnknownRuleError as err:
+        raise click.BadParameter(str(err), param_hint="--select/--extend-select/--ignore") from err
+
+    def settings_for(raw: str):
+        path = None if raw == "-" else Path(raw)
+        base = resolve(path, config_path, isolated, RULES, cache)
+        return override(
+            base,
+            select=cli_select,
+            extend_select=(base.extend_select + cli_extend) if cli_extend else None,
+            ignore=(base.ignore + cli_ignore) if cli_ignore else None,
+            min_severity=Severity.parse(min_severity) if min_severity else None,
+            fail_on=Severity.parse(fail_on) if fail_on else None,
+        )
 
     try:
-        rules = get_rules(_split_codes(select), _split_codes(ignore))
-    except UnknownRuleError as err:
-        raise click.BadParameter(str(err), param_hint="--select/--ignore") from err
-    inputs = list(iter_inputs(paths))
+        inputs = list(iter_inputs(paths, excluded=lambda p: settings_for(str(p)).is_excluded(p)))
+    except ConfigError as err:
+        raise click.UsageError(str(err)) from err
     if not inputs:
         raise click.UsageError(f"no .txt or .md files found in {', '.join(paths)}")
     failing = False
     input_errors: list[dict] = []
     files: list[dict] = []
+    shown_all: list = []
+    per_file: list[tuple[str, list]] = []
+    baselined = 0
     for raw in inputs:
         try:
+            settings = settings_for(raw)
             document = load_document(raw, input_format)
-            report = analyze(document, rules, keyphrase=keyphrase)
+            rules = settings.rules_for(None if raw == "-" else Path(raw), RULES)
+            # --keyphrase, else the front matter's (analyze reads it), else the configuration's
+            focus = keyphrase or (None if document.front_matter.get("keyphrase") else settings.keyphrase)
+            report = analyze(document, rules, keyphrase=focus, params=settings.rule_params)
+        except ConfigError as err:
+            raise click.UsageError(str(err)) from err
         except InputError as err:
             input_errors.append({"path": raw, "error": str(err)})
             click.echo(f"error: {err}", err=True)
             continue
         except QualityError as err:
             raise ToolFailure(str(err)) from err
-        shown = [f for f in report.flags if f.severity >= min_severity]
-        failing = failing or any(f.severity >= fail_on for f in shown)
+        shown = [f for f in report.flags if f.severity >= settings.min_severity]
+        if add_ignores and raw != "-":
+            from quality.baseline import add_ignores as write_ignores
+
+            baselined += write_ignores(Path(raw), document, shown)
+            continue
+        failing = failing or any(f.severity >= settings.fail_on for f in shown)
+        shown_all.extend(shown)
+        per_file.append((document.path, shown))
         if output_format == "json":
             files.append(report_dict(report, shown))
-        else:
+        elif not statistics and output_format in ("text", "github"):
             for flag in shown:
-                click.echo(format_text_line(flag))
-            if not quiet:
+                click.echo(format_github(flag) if output_format == "github" else _coloured(format_text_line(flag), flag))
+            if not quiet and output_format == "text":
                 click.echo(summary_line(report, shown), err=True)
-    if output_format == "json":
+    if add_ignores:
+        click.echo(f"added {baselined} suppression comment{'s' if baselined != 1 else ''}", err=True)
+        sys.exit(EXIT_USAGE if input_errors else EXIT_CLEAN)
+    if statistics:
+        if shown_all:
+            click.echo(format_statistics(shown_all))
+    elif output_format == "json":
         click.echo(format_json(files, input_errors))
+    elif output_format == "sarif":
+        click.echo(format_sarif(shown_all, RULES, __version__))
+    elif output_format == "junit":
+        click.echo(format_junit(per_file))
     if input_errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FLAGGED if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _coloured(line: str, flag) -> str:
+    """The code in the severity's colour (click strips colour when stdout is not a terminal)."""
+    colour = {"error": "red", "warning": "yellow", "info": "cyan"}[str(flag.severity)]
+    return line.replace(f" {flag.code} ", " " + click.style(flag.code, fg=colour, bold=True) + " ", 1)
 
 
 @cli.command("rules")
@@ -186,3 +253,4 @@ def main() -> None:
     except Exception as exc:  # the last line of defence: never a bare traceback for users
         click.echo(f"quality: internal error: {exc!r} (please report it)", err=True)
         sys.exit(EXIT_FAILURE)
+

@@ -92,13 +92,48 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Directive:
+    """A suppression comment: ``<!-- quality: ignore CODES -->`` (the next paragraph) or
+    ``<!-- quality: ignore-file CODES -->`` (the whole document). No codes means every code."""
+
+    line: int
+    kind: str  # "ignore" or "ignore-file"
+    codes: tuple[str, ...]
+    paragraph: int | None = None  # for "ignore": the paragraph it applies to
+
+
+_DIRECTIVE_RE = re.compile(r"^\s*<!--\s*quality:\s*(ignore-file|ignore)\b([^>]*?)-->\s*$", re.IGNORECASE)
+_CODE_LIST_RE = re.compile(r"[A-Za-z]{1,3}\d{0,3}")
+
+
+def parse_directive(line: str, number: int) -> Directive | None:
+    """The directive on a source line, or None when the line is not one."""
+    match = _DIRECTIVE_RE.match(line)
+    if match is None:
+        return None
+    codes = tuple(c.upper() for c in _CODE_LIST_RE.findall(match.group(2)))
+    return Directive(number, match.group(1).lower(), codes)
+
+
+def _bind(directives: list[Directive], paragraphs: Sequence[Paragraph]) -> tuple[Directive, ...]:
+    """Attach each "ignore" directive to the first paragraph below it."""
+    bound = []
+    for directive in directives:
+        target = next((p.index for p in paragraphs if p.line > directive.line), None)
+        bound.append(Directive(directive.line, directive.kind, directive.codes, target if directive.kind == "ignore" else None))
+    return tuple(bound)
+
+
+@dataclass(frozen=True)
 class Document:
-    """A parsed document: its paragraphs in order, its format and its front matter."""
+    """A parsed document: its paragraphs in order, its format, its front matter and its
+    suppression directives."""
 
     path: str
     format: str  # "text" or "markdown"
     paragraphs: tuple[Paragraph, ...]
     front_matter: dict = field(default_factory=dict)
+    directives: tuple[Directive, ...] = ()
 
     @property
     def prose(self) -> list[Paragraph]:
@@ -110,12 +145,18 @@ class Document:
         """Parse ``text`` as plain text (``format="text"``) or Markdown (``"markdown"``)."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if format == "markdown":
-            paragraphs, front_matter = _parse_markdown(text)
+            paragraphs, front_matter, directives = _parse_markdown(text)
         elif format == "text":
-            paragraphs, front_matter = _parse_text(text), {}
+            (paragraphs, directives), front_matter = _parse_text(text), {}
         else:
             raise ValueError(f"unknown format {format!r}: expected 'text' or 'markdown'")
-        return cls(path=path, format=format, paragraphs=tuple(paragraphs), front_matter=front_matter)
+        return cls(
+            path=path,
+            format=format,
+            paragraphs=tuple(paragraphs),
+            front_matter=front_matter,
+            directives=_bind(directives, paragraphs),
+        )
 
     @classmethod
     def from_path(cls, path: str | Path, format: str | None = None) -> Document:
@@ -167,12 +208,16 @@ def read_text(path: Path) -> str:
 # Plain text
 
 
-def _parse_text(text: str) -> list[Paragraph]:
+def _parse_text(text: str) -> tuple[list[Paragraph], list[Directive]]:
     blocks: list[tuple[str, str, list[tuple[int, int, int]]]] = []  # (text, marker role, line starts)
+    directives: list[Directive] = []
     previous_blank = True
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
-        if not stripped:
+        directive = parse_directive(raw, number) if stripped.startswith("<!--") else None
+        if directive is not None:
+            directives.append(directive)
+        if not stripped or directive is not None:
             previous_blank = True
             continue
         column = len(raw) - len(raw.lstrip()) + 1
@@ -197,10 +242,11 @@ def _parse_text(text: str) -> list[Paragraph]:
         previous_blank = False
     texts = [b[0] for b in blocks]
     roles = infer_roles(texts, [b[1] for b in blocks])
-    return [
+    paragraphs = [
         Paragraph(i, t, r, starts[0][1], starts[0][2], tuple(starts))
         for i, (t, r, (_, _, starts)) in enumerate(zip(texts, roles, blocks))
     ]
+    return paragraphs, directives
 
 
 def _continues(block: tuple[str, str, list], role: str, content: str) -> bool:
@@ -319,10 +365,11 @@ def _parse_front_matter(content: str, source_line: int) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def _parse_markdown(text: str) -> tuple[list[Paragraph], dict]:
+def _parse_markdown(text: str) -> tuple[list[Paragraph], dict, list[Directive]]:
     lines = text.split("\n")
     tokens = _markdown_parser().parse(text)
     front_matter: dict = {}
+    directives: list[Directive] = []
     found: list[tuple[str, str, list[tuple[int, int, int]]]] = []
     containers: list[str] = []
     heading = ""
@@ -340,6 +387,11 @@ def _parse_markdown(text: str) -> tuple[list[Paragraph], dict]:
             saw_heading = True
         elif kind == "heading_close":
             heading = ""
+        elif kind == "html_block" and token.map:
+            for number in range(token.map[0], token.map[1]):
+                directive = parse_directive(lines[number], number + 1)
+                if directive is not None:
+                    directives.append(directive)
         elif kind in ("fence", "code_block") and token.map:
             start, end = token.map
             body = "\n".join(lines[start:end])
@@ -378,4 +430,4 @@ def _parse_markdown(text: str) -> tuple[list[Paragraph], dict]:
         else:
             shifted = tuple((0, ln, col + lead) if o == 0 else (max(0, o - lead), ln, col) for o, ln, col in starts)
         paragraphs.append(Paragraph(index, clean, role, shifted[0][1], shifted[0][2], shifted))
-    return paragraphs, front_matter
+    return paragraphs, front_matter, directives

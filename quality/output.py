@@ -43,3 +43,117 @@ def format_json(files: Sequence[dict], errors: Sequence[dict]) -> str:
     """The whole run as one JSON document."""
     total = sum(len(f["flags"]) for f in files)
     return json.dumps({"files": files, "errors": list(errors), "summary": {"files": len(files), "flags": total, "errors": len(errors)}}, indent=2, ensure_ascii=False)
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def format_sarif(flags: Sequence[Flag], rules: Sequence, version: str) -> str:
+    """SARIF 2.1.0 (GitHub code scanning): one run, the rules as the driver's rules."""
+    used = sorted({f.code for f in flags})
+    by_code = {r.code: r for r in rules}
+    index = {code: i for i, code in enumerate(used)}
+    driver_rules = []
+    for code in used:
+        rule = by_code.get(code)
+        driver_rules.append(
+            {
+                "id": code,
+                "name": rule.name if rule else code,
+                "shortDescription": {"text": rule.doc_section("What it flags") if rule else code},
+                "fullDescription": {"text": rule.doc_section("Why it matters") if rule else code},
+                "help": {"text": rule.doc if rule else code},
+                "defaultConfiguration": {"level": SARIF_LEVEL[str(rule.severity)] if rule else "warning"},
+            }
+        )
+    results = []
+    for flag in flags:
+        region = {"startLine": flag.line, "startColumn": flag.column}
+        if flag.end_line >= flag.line and (flag.end_line, flag.end_column) > (flag.line, flag.column):
+            region.update({"endLine": flag.end_line, "endColumn": flag.end_column})
+        results.append(
+            {
+                "ruleId": flag.code,
+                "ruleIndex": index[flag.code],
+                "level": SARIF_LEVEL[str(flag.severity)],
+                "message": {"text": flag.message},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": _uri(flag.path)}, "region": region}}
+                ],
+            }
+        )
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "content-quality",
+                        "version": version,
+                        "informationUri": "https://pypi.org/project/content-quality/",
+                        "rules": driver_rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False)
+
+
+def _uri(path: str) -> str:
+    uri = path.replace("\\", "/")
+    return uri[2:] if uri.startswith("./") else uri
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(flag: Flag) -> str:
+    """A GitHub Actions workflow command: an annotation on the file and line."""
+    level = GITHUB_LEVEL[str(flag.severity)]
+    props = f"file={_escape_property(flag.path)},line={flag.line},col={flag.column}"
+    if flag.end_line >= flag.line:
+        props += f",endLine={flag.end_line},endColumn={flag.end_column}"
+    props += f",title={_escape_property(f'{flag.code} {flag.name}')}"
+    return f"::{level} {props}::{_escape_data(f'{flag.code} {flag.message}')}"
+
+
+def format_junit(files: Sequence[tuple[str, Sequence[Flag]]]) -> str:
+    """JUnit XML: a test suite per file, a failing test case per flag (a passing one when the
+    file is clean)."""
+    from xml.etree import ElementTree as ET
+
+    root = ET.Element("testsuites", name="content-quality")
+    total = failures = 0
+    for path, flags in files:
+        suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(1, len(flags))), failures=str(len(flags)), errors="0")
+        total += max(1, len(flags))
+        failures += len(flags)
+        if not flags:
+            ET.SubElement(suite, "testcase", name="no flags", classname=path)
+        for flag in flags:
+            case = ET.SubElement(suite, "testcase", name=f"{flag.code} line {flag.line}", classname=path)
+            failure = ET.SubElement(case, "failure", message=flag.message, type=flag.code)
+            failure.text = format_text_line(flag)
+    root.set("tests", str(total))
+    root.set("failures", str(failures))
+    return ET.tostring(root, encoding="unicode", xml_declaration=True)
+
+
+def format_statistics(flags: Sequence[Flag]) -> str:
+    """Counts per code, most frequent first (ruff's --statistics)."""
+    counts: dict[str, list] = {}
+    for flag in flags:
+        entry = counts.setdefault(flag.code, [0, flag.name, str(flag.severity)])
+        entry[0] += 1
+    rows = sorted(counts.items(), key=lambda item: (-item[1][0], item[0]))
+    return "\n".join(f"{n:6d}  {code}  {name:30s} {severity}" for code, (n, name, severity) in rows)

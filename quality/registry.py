@@ -44,6 +44,7 @@ class Severity(enum.IntEnum):
 class Scope(str, enum.Enum):
     PARAGRAPH = "paragraph"
     DOCUMENT = "document"
+    LINE = "line"  # a source line that is not prose (a suppression comment)
 
     def __str__(self) -> str:
         return self.value
@@ -57,6 +58,7 @@ class Finding(NamedTuple):
     start: int = 0
     end: int | None = None
     related: tuple[int, ...] = ()
+    line: int | None = None  # a source line, for findings about a line rather than a paragraph
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class Rule:
     message: str  # str.format template over the finding's args
     check: Callable[[Context, Mapping[str, Any]], Iterable[Finding]]
     params: Mapping[str, Any] = field(default_factory=dict)
+    after_suppressions: bool = False  # runs once suppression comments have been applied
 
     @property
     def doc(self) -> str:

@@ -1307,3 +1307,8 @@ EXAMPLES: dict[str, Examples] = {
 # Examples on which a rule is wrong today: (code, "flags" or "passes", index) -> why. The test
 # reports each as an expected failure and fails once the rule gets it right (remove the entry).
 KNOWN_GAPS: dict[tuple[str, str, int], str] = {}
+
+# Keyphrase-placement and suppression examples live in their own module.
+from examples_lint import LINT_EXAMPLES  # noqa: E402
+
+EXAMPLES.update(LINT_EXAMPLES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from features import keywords
+from features.text import tokenize
 
 from quality.registry import Finding, Rule, Scope, Severity
 from quality.rules.common import join_words
@@ -120,6 +121,93 @@ def check_repeated_phrase(context, params):
             yield Finding(index, {"phrase": phrase, "count": count, "words": context.word_count(index), "share": share})
 
 
+def _keyphrase_use(context):
+    m = context.measurements
+    prose = [(t, r) for t, r in zip(m.tokens, m.roles) if r != "quote"]
+    return keywords.keyphrase_use([t for t, _ in prose], [r for _, r in prose], context.keyphrase)
+
+
+def check_keyphrase_not_in_title(context, params):
+    """What it flags: a focus keyphrase (``--keyphrase``, or ``keyphrase:`` in the front matter)
+    that does not appear in the title: the front matter's ``title:``, else the headline.
+
+    Why it matters: readers and search engines look for the topic in the title first; Yoast
+    turns its "keyphrase in SEO title" check red when words of the keyphrase are missing.
+
+    Example: keyphrase "running shoes" with the title "Our Spring Buying Guide".
+
+    Threshold: Yoast (LINTING.md 2.1): every content word of the keyphrase in the title, in any
+    order. Only with a keyphrase and a title. No tunable value.
+
+    False positives: titles that use a synonym of the keyphrase on purpose.
+    """
+    if not context.keyphrase:
+        return
+    title = context.document.front_matter.get("title")
+    if isinstance(title, str) and title.strip():
+        present = keywords.keyphrase_use([tokenize(title)], ["headline"], context.keyphrase).in_title
+        where = "the front matter's title"
+    elif "headline" in context.measurements.roles:
+        present = _keyphrase_use(context).in_title
+        where = "the headline"
+    else:
+        return
+    if not present:
+        yield Finding(None, {"keyphrase": context.keyphrase, "where": where})
+
+
+def check_keyphrase_not_in_introduction(context, params):
+    """What it flags: a focus keyphrase that does not appear in the first body paragraph.
+
+    Why it matters: Yoast's "keyphrase in introduction" check: the first paragraph should say
+    what the text is about.
+
+    Example: keyphrase "peace talks" and a first paragraph about the weather in Istanbul.
+
+    Threshold: Yoast (LINTING.md 2.1): every content word of the keyphrase in one sentence of
+    the first paragraph. Only with a keyphrase. No tunable value.
+
+    False positives: texts that open with an anecdote on purpose.
+    """
+    if not context.keyphrase:
+        return
+    roles = context.measurements.roles
+    first = next((i for i, r in enumerate(roles) if r == "body"), None)
+    if first is None:
+        return
+    if not _keyphrase_use(context).in_first_paragraph:
+        yield Finding(first, {"keyphrase": context.keyphrase})
+
+
+def check_keyphrase_in_most_subheadings(context, params):
+    """What it flags: a focus keyphrase repeated in more subheadings than Yoast allows.
+
+    Why it matters: a keyphrase in nearly every subheading is stuffing: Yoast turns its
+    subheading check red above 75%.
+
+    Example: "Best Running Shoes for Beginners", "Best Running Shoes for Trails", "Best Running
+    Shoes Under $100" as all three subheadings, keyphrase "running shoes".
+
+    Threshold: more than max_subheading_share = 0.75 of at least min_subheadings = 2 subheadings
+    reflect the keyphrase (at least half its content words; Yoast, LINTING.md 2.1).
+
+    False positives: a short FAQ whose questions all name the product.
+    """
+    if not context.keyphrase:
+        return
+    use = _keyphrase_use(context)
+    if use.subheadings < params["min_subheadings"]:
+        return
+    share = use.subheadings_with_keyphrase / use.subheadings
+    if share > params["max_subheading_share"]:
+        related = tuple(i for i, r in enumerate(context.measurements.roles) if r == "subheading")
+        yield Finding(
+            None,
+            {"keyphrase": context.keyphrase, "hits": use.subheadings_with_keyphrase, "total": use.subheadings, "share": share},
+            related=related,
+        )
+
+
 RULES = (
     Rule(
         code="KW101",
@@ -162,5 +250,33 @@ RULES = (
         message="'{phrase}' {count} times in {words} words ({share:.0%} of the paragraph)",
         check=check_repeated_phrase,
         params={"min_count": 3, "min_share": 0.25, "min_words": 12},
+    ),
+    Rule(
+        code="KW104",
+        name="keyphrase-not-in-title",
+        severity=Severity.INFO,
+        scope=Scope.DOCUMENT,
+        artifact="keyphrase_stuffing",
+        message="keyphrase '{keyphrase}' is not in {where}",
+        check=check_keyphrase_not_in_title,
+    ),
+    Rule(
+        code="KW105",
+        name="keyphrase-not-in-introduction",
+        severity=Severity.INFO,
+        scope=Scope.PARAGRAPH,
+        artifact="keyphrase_stuffing",
+        message="keyphrase '{keyphrase}' is not in the first paragraph",
+        check=check_keyphrase_not_in_introduction,
+    ),
+    Rule(
+        code="KW106",
+        name="keyphrase-in-most-subheadings",
+        severity=Severity.WARNING,
+        scope=Scope.DOCUMENT,
+        artifact="keyphrase_stuffing",
+        message="keyphrase '{keyphrase}' is in {hits} of {total} subheadings ({share:.0%}; Yoast's maximum is 75%)",
+        check=check_keyphrase_in_most_subheadings,
+        params={"max_subheading_share": 0.75, "min_subheadings": 2},
     ),
 )
