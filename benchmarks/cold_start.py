@@ -1,0 +1,94 @@
+"""Wall time of ``quality check`` on one seed from a cold process start, and where it goes.
+
+What it measures:
+
+* the wall time of ``quality check seeds/<seed>`` in a fresh process (``python -m quality``),
+  best and median of ``--repeat`` runs: what an editor or a pre-commit hook pays per call;
+* the import time of ``quality.cli`` and of the heavy libraries (``python -X importtime``), the
+  ten slowest modules by cumulative import time;
+* the one-off costs inside a run: the first syllable lookup (textstat loads the CMU
+  dictionary), the first Markdown parse, the first ftfy check.
+
+Target (issue "Linting that fits the ecosystem"): at most 0.5 s on this 2-core machine.
+
+Run from the repository root::
+
+    python benchmarks/cold_start.py
+    python benchmarks/cold_start.py --seed seeds/004_6124f721d4266168.txt --repeat 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_SECONDS = 0.5
+
+ONE_OFF = """
+import time
+t = time.perf_counter(); import quality.cli; print("import quality.cli", time.perf_counter() - t)
+t = time.perf_counter(); from features.readability import word_profile; word_profile("delegation")
+print("first syllable lookup (CMU dictionary)", time.perf_counter() - t)
+t = time.perf_counter(); from quality.document import Document; Document.from_text("# A\\n\\nb", format="markdown")
+print("first Markdown parse (markdown-it-py)", time.perf_counter() - t)
+t = time.perf_counter(); from features.artifacts import _ftfy; _ftfy().badness.is_bad("caf\\u00c3\\u00a9")
+print("first ftfy check", time.perf_counter() - t)
+"""
+
+
+def time_runs(command: list[str], repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def import_breakdown(top: int) -> list[tuple[int, str]]:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import quality.cli, quality.analysis, features"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    rows = []
+    for line in result.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _, cumulative, name = (part.strip() for part in line[len("import time:"):].split("|"))
+        rows.append((int(cumulative), name.strip()))
+    return sorted(rows, reverse=True)[:top]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", default="seeds/001_454988fc12dd0efa.txt", help="the file to check")
+    parser.add_argument("--repeat", type=int, default=7, help="cold runs to time")
+    args = parser.parse_args()
+
+    print(f"python {sys.version.split()[0]}; checking {args.seed}; {args.repeat} cold runs")
+    baseline = time_runs([sys.executable, "-c", "pass"], args.repeat)
+    runs = time_runs([sys.executable, "-m", "quality", "check", args.seed], args.repeat)
+    print(f"\npython start-up alone:  best {min(baseline):.3f} s, median {statistics.median(baseline):.3f} s")
+    print(f"quality check (cold):   best {min(runs):.3f} s, median {statistics.median(runs):.3f} s")
+    verdict = "met" if min(runs) <= TARGET_SECONDS else "NOT met"
+    print(f"target <= {TARGET_SECONDS} s: {verdict}")
+
+    print("\nslowest imports (cumulative, ms):")
+    for cumulative, name in import_breakdown(10):
+        print(f"  {cumulative / 1000:8.1f}  {name}")
+
+    print("\none-off costs inside a run (s):")
+    result = subprocess.run([sys.executable, "-c", ONE_OFF], cwd=ROOT, capture_output=True, text=True, check=True)
+    for line in result.stdout.splitlines():
+        label, _, seconds = line.rpartition(" ")
+        print(f"  {float(seconds):8.3f}  {label}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
