@@ -1,0 +1,80 @@
+"""Property-based tests: any text gives positioned flags, valid JSON and the same answer twice.
+
+Hypothesis generates arbitrary Unicode (control characters, NUL, surrogates made safe the way a
+decoder with errors="surrogateescape"/"replace" would leave them, right-to-left text, emoji,
+combining marks, mixed line endings) and structured near-misses of our own patterns.
+"""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import quality
+from quality.output import format_json, report_dict
+
+# Pieces that steer generation towards the rules' triggers and the parser's special lines.
+FRAGMENTS = [
+    "visit example.com", "As an AI language model", "<!-- quality: ignore BP101 -->", "# Heading", "> quote",
+    "- item", "```", "---", "{city}", "[insert link]", "â€™", "\u200b", "\ufeff", "\u202e", "Pаypal", "“quoted”",
+    '"quoted"', "The exact four word keyphrase", "Tags: a, b, c", "world", "By Jane Doe | 4 min read", "\r\n", "\r",
+    "\x00", "\x07", "שלום עולם", "👩‍👩‍👧", "e\u0301", "...", "…", "former President Donald Trump",
+]
+TEXT = st.lists(
+    st.one_of(st.text(max_size=80), st.sampled_from(FRAGMENTS), st.just("\n"), st.just("\n\n")),
+    max_size=30,
+).map("".join)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check_report(text: str, fmt: str) -> None:
+    report = quality.analyze(text, format=fmt, keyphrase="peace talks")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for flag in report.flags:
+        assert 1 <= flag.line <= len(lines), flag
+        assert flag.column >= 1
+        assert (flag.end_line, flag.end_column) >= (flag.line, flag.column) or flag.scope is not quality.Scope.PARAGRAPH
+        if flag.paragraph is not None:
+            paragraph = report.document.paragraphs[flag.paragraph]
+            assert paragraph.line <= flag.line <= paragraph.end_line, (flag, paragraph)
+    encoded = format_json([report_dict(report, report.flags)], [])
+    assert json.loads(encoded)["summary"]["flags"] == len(report.flags)
+    again = quality.analyze(text, format=fmt, keyphrase="peace talks")
+    assert again.flags == report.flags
+    assert again.features == report.features
+
+
+@SETTINGS
+@given(TEXT)
+def test_any_plain_text(text):
+    check_report(text, "text")
+
+
+@SETTINGS
+@given(TEXT)
+def test_any_markdown(text):
+    check_report(text, "markdown")
+
+
+@SETTINGS
+@given(st.binary(max_size=400))
+def test_any_bytes_decode_or_fail_cleanly(data):
+    from quality.document import decode
+
+    try:
+        text = decode(data, "x.txt")
+    except quality.InputError as err:
+        assert str(err).startswith("x.txt: ")
+        return
+    check_report(text, "text")
+
+
+@SETTINGS
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_features_are_finite_numbers(text):
+    import math
+
+    report = quality.analyze(text)
+    assert all(isinstance(v, float) and math.isfinite(v) for v in report.features.values())
