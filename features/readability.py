@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from features.text import Tokens, safe_ratio, tokenize
@@ -106,6 +106,23 @@ class Counts:
                 self.long_words += count
             if not easy:
                 self.difficult_words += count
+
+
+def merge_counts(parts: Iterable[Counts]) -> Counts:
+    """The counts of several paragraphs (or groups of paragraphs) together."""
+    total = Counts()
+    for part in parts:
+        total.words += part.words
+        total.characters += part.characters
+        total.letters += part.letters
+        total.syllables += part.syllables
+        total.polysyllables += part.polysyllables
+        total.complex_words += part.complex_words
+        total.long_words += part.long_words
+        total.difficult_words += part.difficult_words
+        total.sentence_lengths.extend(part.sentence_lengths)
+        total.paragraph_lengths.extend(part.paragraph_lengths)
+    return total
 
 
 def formulas(counts: Counts) -> dict[str, float]:

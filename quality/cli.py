@@ -224,12 +224,14 @@ def rules_command(code, output_format):
         click.echo(rules_markdown(RULES))
         return
     for rule in RULES:
-        click.echo(f"{rule.code}  {rule.name:28s} {str(rule.severity):8s} {str(rule.scope):10s} {rule.doc_section('What it flags').split('. ')[0].rstrip('.')}.")
+        name = rule.name if rule.default else f"{rule.name} (off)"
+        click.echo(f"{rule.code}  {name:34s} {str(rule.severity):8s} {str(rule.scope):10s} {rule.doc_section('What it flags').split('. ')[0].rstrip('.')}.")
 
 
 def explain(rule) -> str:
     """The full documentation of one rule."""
-    head = f"{rule.code} {rule.name}\n\nseverity: {rule.severity}   scope: {rule.scope}   artifact: {rule.artifact}"
+    default = "on" if rule.default else "off (select it by code)"
+    head = f"{rule.code} {rule.name}\n\nseverity: {rule.severity}   scope: {rule.scope}   by default: {default}   artifact: {rule.artifact or '-'}"
     if rule.params:
         head += "\nparameters: " + ", ".join(f"{k} = {v}" for k, v in rule.params.items())
     return head + "\n\n" + rule.doc
@@ -240,7 +242,8 @@ def rules_markdown(rules) -> str:
     lines = ["| code | name | severity | scope | what it flags |", "|---|---|---|---|---|"]
     for rule in rules:
         what = rule.doc_section("What it flags").split(". ")[0].rstrip(".").replace("|", "\\|")
-        lines.append(f"| {rule.code} | `{rule.name}` | {rule.severity} | {rule.scope} | {what}. |")
+        off = " (off by default)" if not rule.default else ""
+        lines.append(f"| {rule.code} | `{rule.name}`{off} | {rule.severity} | {rule.scope} | {what}. |")
     return "\n".join(lines)
 
 
@@ -254,3 +257,8 @@ def main() -> None:
         click.echo(f"quality: internal error: {exc!r} (please report it)", err=True)
         sys.exit(EXIT_FAILURE)
 
+
+# The readability score's commands (quality/cli_readability.py).
+from quality.cli_readability import readability_command  # noqa: E402
+
+cli.add_command(readability_command)

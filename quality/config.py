@@ -6,7 +6,8 @@ standard input, from the current folder); in one folder ``.quality.toml`` wins o
 (ruff's rules). Command-line options override the file. Keys (kebab-case, as in ruff)::
 
     [tool.quality]
-    select = ["RP", "KW", "BP101"]        # code prefixes; default: every rule
+    select = ["RP", "KW", "BP101"]        # code prefixes; default: the rules on by default
+                                          # ("ALL": every rule, also those off by default)
     extend-select = ["ST"]                # added to select
     ignore = ["ST104"]
     min-severity = "warning"              # do not report below this
@@ -66,10 +67,8 @@ class Settings:
 
     def rules_for(self, path: Path | None, registry: Sequence[Rule]) -> list[Rule]:
         """The rules that apply to ``path`` (per-path ignores matched against it)."""
-        ignore = list(self.ignore) + [code for code in self._path_ignores(path)]
-        select = list(self.select) + list(self.extend_select) if self.select else (
-            ["ALL"] + list(self.extend_select) if self.extend_select else []
-        )
+        ignore = list(self.ignore) + list(self._path_ignores(path))
+        select = list(self.select or ["DEFAULT"]) + list(self.extend_select)
         return select_rules(registry, select, ignore)
 
     def _path_ignores(self, path: Path | None) -> Iterable[str]:

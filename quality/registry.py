@@ -72,6 +72,7 @@ class Rule:
     check: Callable[[Context, Mapping[str, Any]], Iterable[Finding]]
     params: Mapping[str, Any] = field(default_factory=dict)
     after_suppressions: bool = False  # runs once suppression comments have been applied
+    default: bool = True  # selected when nothing is selected; otherwise only by name (ruff's "preview")
 
     @property
     def doc(self) -> str:
@@ -127,13 +128,22 @@ class Flag:
 def select_rules(
     rules: Sequence[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()
 ) -> list[Rule]:
-    """Rules whose code starts with a prefix in ``select`` (all when empty) and with none in
-    ``ignore``. A prefix that matches no rule raises :class:`UnknownRuleError`."""
-    select = [s.strip().upper() for s in select if s.strip()]
+    """Rules whose code starts with a prefix in ``select`` and with none in ``ignore``.
+
+    An empty ``select`` (or the word ``DEFAULT`` in it) means the rules that are on by default;
+    ``ALL`` means every rule, including those that must be selected by name (``default=False``).
+    A prefix that matches no rule raises :class:`UnknownRuleError`.
+    """
+    select = [s.strip().upper() for s in select if s.strip()] or ["DEFAULT"]
     ignore = [s.strip().upper() for s in ignore if s.strip()]
     for prefix in (*select, *ignore):
-        if prefix != "ALL" and not any(r.code.startswith(prefix) for r in rules):
+        if prefix not in ("ALL", "DEFAULT") and not any(r.code.startswith(prefix) for r in rules):
             known = ", ".join(sorted({r.code[:2] for r in rules}))
             raise UnknownRuleError(f"no rule code starts with {prefix!r} (rule families: {known})")
-    chosen = [r for r in rules if not select or "ALL" in select or any(r.code.startswith(p) for p in select)]
-    return [r for r in chosen if not any(r.code.startswith(p) for p in ignore)]
+
+    def selected(rule: Rule) -> bool:
+        if "ALL" in select or any(rule.code.startswith(p) for p in select if p not in ("ALL", "DEFAULT")):
+            return True
+        return "DEFAULT" in select and rule.default
+
+    return [r for r in rules if selected(r) and not any(r.code.startswith(p) for p in ignore)]

@@ -1312,3 +1312,8 @@ KNOWN_GAPS: dict[tuple[str, str, int], str] = {}
 from examples_lint import LINT_EXAMPLES  # noqa: E402
 
 EXAMPLES.update(LINT_EXAMPLES)
+
+# Readability examples (RD101-RD104) live in their own module.
+from examples_readability import READABILITY_EXAMPLES  # noqa: E402
+
+EXAMPLES.update(READABILITY_EXAMPLES)

@@ -1,13 +1,14 @@
 """The rule registry: every rule, in output order for equal positions.
 
 Codes are stable and never reused: RP repetition, KW keywords, BP boilerplate, AR generation
-artifacts, ST structure, QA the tool's own comments. ``quality rules`` lists them; ``quality rules CODE`` prints one's docs.
+artifacts, ST structure, RD readability (style advice), QA the tool's own comments.
+``quality rules`` lists them; ``quality rules CODE`` prints one's docs.
 """
 
 from __future__ import annotations
 
 from quality.registry import Rule
-from quality.rules import artifacts, boilerplate, keywords, repetition, structure, suppression
+from quality.rules import artifacts, boilerplate, keywords, readability, repetition, structure, suppression
 
 RULES: tuple[Rule, ...] = (
     *repetition.RULES,
@@ -15,6 +16,7 @@ RULES: tuple[Rule, ...] = (
     *boilerplate.RULES,
     *artifacts.RULES,
     *structure.RULES,
+    *readability.RULES,
     *suppression.RULES,
 )
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
