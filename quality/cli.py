@@ -258,6 +258,12 @@ def main() -> None:
         sys.exit(EXIT_FAILURE)
 
 
+# The article score's commands (quality/cli_model.py); they import scikit-learn lazily.
+from quality.cli_model import evaluate_command, train_command  # noqa: E402
+
+cli.add_command(train_command)
+cli.add_command(evaluate_command)
+
 # The readability score's commands (quality/cli_readability.py).
 from quality.cli_readability import readability_command  # noqa: E402
 
