@@ -8,6 +8,8 @@ The Python API::
     for flag in report.flags:
         print(flag.line, flag.code, flag.message)
     report.features                                                # the measured values
+    quality.analyze(text, score=True).assessment                   # the article score
+    quality.score(text)                                            # the score alone
 
 Both return a :class:`Report` with the flags and the feature values the classifier uses.
 """
@@ -26,7 +28,7 @@ from quality.registry import Flag, Rule, Scope, Severity, select_rules
 __all__ = [
     "Document", "Flag", "InputError", "ModelError", "Paragraph", "QualityError", "Report", "Rule",
     "RuleError", "Scope", "Severity", "UnknownRuleError", "analyze", "analyze_document",
-    "analyze_file", "get_rules",
+    "analyze_file", "get_rules", "score",
 ]
 __version__ = "0.1.0"
 
@@ -46,10 +48,13 @@ def analyze(
     keyphrase: str | None = None,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    score: bool = False,
+    model: str | Path | None = None,
 ) -> Report:
-    """Analyse a string: plain text (``format="text"``) or Markdown (``"markdown"``)."""
+    """Analyse a string: plain text (``format="text"``) or Markdown (``"markdown"``). With
+    ``score=True`` (or a ``model`` path) the report carries the article's assessment."""
     document = Document.from_text(text, path=path, format=format)
-    return analyze_document(document, get_rules(select, ignore), keyphrase=keyphrase)
+    return _scored(analyze_document(document, get_rules(select, ignore), keyphrase=keyphrase), score, model)
 
 
 def analyze_file(
@@ -59,7 +64,23 @@ def analyze_file(
     keyphrase: str | None = None,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    score: bool = False,
+    model: str | Path | None = None,
 ) -> Report:
     """Analyse a file; the format follows its suffix (.md/.markdown: Markdown) unless given."""
     document = Document.from_path(path, format=format)
-    return analyze_document(document, get_rules(select, ignore), keyphrase=keyphrase)
+    return _scored(analyze_document(document, get_rules(select, ignore), keyphrase=keyphrase), score, model)
+
+
+def score(text: str, *, format: str = "text", model: str | Path | None = None):
+    """The article score of a string: a ``quality.model.Assessment`` (score, verdict, reasons).
+    ``model`` names a model file; a model file is a pickle, so load only files you trust."""
+    return analyze(text, format=format, score=True, model=model).assessment
+
+
+def _scored(report: Report, score: bool, model: str | Path | None) -> Report:
+    if score or model is not None:
+        from quality.model import get_model  # scikit-learn is imported only when scoring
+
+        report.assessment = get_model(model).assess_report(report)
+    return report

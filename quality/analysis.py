@@ -47,6 +47,7 @@ class Report:
     features: dict[str, float]
     measurements: Measurements = field(repr=False)
     suppressed: list[Flag] = field(default_factory=list)
+    assessment: Any = None  # quality.model.Assessment when the article was scored
 
     def counts(self) -> dict[str, int]:
         """Number of flags per severity."""

@@ -97,11 +97,15 @@ SEVERITIES = ["info", "warning", "error"]
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when something is flagged.")
 @click.option("--statistics", is_flag=True, help="Print the number of flags per rule instead of the flags.")
 @click.option("--add-ignores", is_flag=True, help="Write suppression comments for every current flag into the files (a baseline).")
+@click.option("--score/--no-score", default=None, help="Score each article with the model (probability of low quality, verdict, three reasons) [default: on; config key 'score'].")
+@click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Score with this model file instead of the bundled one (implies --score). A model file is a pickle: use only files you trust.")
+@click.option("--fail-over", type=click.FloatRange(0, 1), help="Exit 1 when an article scores above this.")
+@click.option("--fail-under", type=click.FloatRange(0, 1), help="Exit 1 when an article scores below this (for models whose positive label is good).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Use this configuration file instead of the nearest one.")
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.option("--quiet", "-q", is_flag=True, help="No per-file summaries on stderr.")
 def check(paths, output_format, input_format, select, extend_select, ignore, keyphrase, min_severity, fail_on,
-          exit_zero, statistics, add_ignores, config_path, isolated, quiet):
+          exit_zero, statistics, add_ignores, score, model_path, fail_over, fail_under, config_path, isolated, quiet):
     """Print per-paragraph quality flags for PATHS (files, directories, or - for stdin).
 
     One line per flag: path:line:col: CODE message. Directories are searched for .txt, .text,
@@ -152,6 +156,7 @@ def check(paths, output_format, input_format, select, extend_select, ignore, key
     shown_all: list = []
     per_file: list[tuple[str, list]] = []
     baselined = 0
+    model = None
     for raw in inputs:
         try:
             settings = settings_for(raw)
@@ -169,6 +174,17 @@ def check(paths, output_format, input_format, select, extend_select, ignore, key
         except QualityError as err:
             raise ToolFailure(str(err)) from err
         shown = [f for f in report.flags if f.severity >= settings.min_severity]
+        assessment = None
+        if score is None:  # a model or a score gate asks for scoring; else the configuration says
+            do_score = settings.score or model_path is not None or fail_over is not None or fail_under is not None
+        else:
+            do_score = score
+        if do_score and not add_ignores:
+            if model is None:
+                model = _load_model(model_path)
+            assessment = model.assess_report(report)
+            failing = failing or (fail_over is not None and assessment.score > fail_over)
+            failing = failing or (fail_under is not None and assessment.score < fail_under)
         if add_ignores and raw != "-":
             from quality.baseline import add_ignores as write_ignores
 
@@ -179,11 +195,17 @@ def check(paths, output_format, input_format, select, extend_select, ignore, key
         per_file.append((document.path, shown))
         if output_format == "json":
             files.append(report_dict(report, shown))
+            if assessment is not None:
+                files[-1]["score"] = assessment.as_dict()
         elif not statistics and output_format in ("text", "github"):
             for flag in shown:
                 click.echo(format_github(flag) if output_format == "github" else _coloured(format_text_line(flag), flag))
             if not quiet and output_format == "text":
                 click.echo(summary_line(report, shown), err=True)
+                if assessment is not None:
+                    from quality.model import score_line
+
+                    click.echo(score_line(document.path, assessment), err=True)
     if add_ignores:
         click.echo(f"added {baselined} suppression comment{'s' if baselined != 1 else ''}", err=True)
         sys.exit(EXIT_USAGE if input_errors else EXIT_CLEAN)
@@ -191,7 +213,7 @@ def check(paths, output_format, input_format, select, extend_select, ignore, key
         if shown_all:
             click.echo(format_statistics(shown_all))
     elif output_format == "json":
-        click.echo(format_json(files, input_errors))
+        click.echo(format_json(files, input_errors, _model_record(model)))
     elif output_format == "sarif":
         click.echo(format_sarif(shown_all, RULES, __version__))
     elif output_format == "junit":
@@ -199,6 +221,30 @@ def check(paths, output_format, input_format, select, extend_select, ignore, key
     if input_errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FLAGGED if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _load_model(path: Path | None):
+    """The scoring model, loaded once; warnings go to stderr, a broken model exits 3."""
+    import warnings
+
+    from quality.errors import ModelError
+    from quality.model import get_model
+
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            model = get_model(path)
+    except ModelError as err:
+        raise ToolFailure(str(err)) from err
+    for warning in caught:
+        click.echo(f"warning: {warning.message}", err=True)
+    return model
+
+
+def _model_record(model) -> dict | None:
+    if model is None:
+        return None
+    return {"path": str(model.path), "sha256": model.card.get("model_file", {}).get("sha256"), "created": model.card.get("created")}
 
 
 def _coloured(line: str, flag) -> str:

@@ -14,6 +14,7 @@ standard input, from the current folder); in one folder ``.quality.toml`` wins o
     fail-on = "warning"                   # exit 1 from this severity
     exclude = ["drafts/archive/**"]       # paths (globs) not checked when a folder is walked
     keyphrase = "peace talks"             # default focus keyphrase (front matter and --keyphrase win)
+    score = false                         # no article score (saves loading scikit-learn)
 
     [tool.quality.per-path-ignores]
     "press-releases/*.md" = ["BP101"]     # glob relative to the configuration file -> codes
@@ -42,7 +43,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 CONFIG_FILES = (".quality.toml", "pyproject.toml")
-KEYS = ("select", "extend-select", "ignore", "min-severity", "fail-on", "exclude", "keyphrase", "per-path-ignores", "rules")
+KEYS = ("select", "extend-select", "ignore", "min-severity", "fail-on", "exclude", "keyphrase", "score", "per-path-ignores", "rules")
 
 
 class ConfigError(QualityError):
@@ -60,6 +61,7 @@ class Settings:
     fail_on: Severity = Severity.WARNING
     exclude: tuple[str, ...] = ()
     keyphrase: str | None = None
+    score: bool = True  # score each article with the model (off: faster cold starts for editors)
     per_path_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     rule_params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     root: Path | None = None  # folder of the configuration file (globs are relative to it)
@@ -180,6 +182,9 @@ def settings_from_table(table: Mapping[str, Any], path: Path, registry: Sequence
     keyphrase = table.get("keyphrase")
     if keyphrase is not None and not isinstance(keyphrase, str):
         raise ConfigError(f"{where}: keyphrase must be a string")
+    score = table.get("score", True)
+    if not isinstance(score, bool):
+        raise ConfigError(f"{where}: score must be true or false")
     return Settings(
         select=codes("select"),
         extend_select=codes("extend-select"),
@@ -188,6 +193,7 @@ def settings_from_table(table: Mapping[str, Any], path: Path, registry: Sequence
         fail_on=severity("fail-on", Severity.WARNING),
         exclude=tuple(exclude),
         keyphrase=keyphrase,
+        score=score,
         per_path_ignores=per_path,
         rule_params=params,
         root=path.parent,

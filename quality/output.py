@@ -39,10 +39,13 @@ def report_dict(report: Report, shown: Sequence[Flag]) -> dict:
     }
 
 
-def format_json(files: Sequence[dict], errors: Sequence[dict]) -> str:
-    """The whole run as one JSON document."""
+def format_json(files: Sequence[dict], errors: Sequence[dict], model: dict | None = None) -> str:
+    """The whole run as one JSON document (with the scoring model's identity when scored)."""
     total = sum(len(f["flags"]) for f in files)
-    return json.dumps({"files": files, "errors": list(errors), "summary": {"files": len(files), "flags": total, "errors": len(errors)}}, indent=2, ensure_ascii=False)
+    record = {"files": files, "errors": list(errors), "summary": {"files": len(files), "flags": total, "errors": len(errors)}}
+    if model is not None:
+        record["model"] = model
+    return json.dumps(record, indent=2, ensure_ascii=False)
 
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -26,8 +27,9 @@ def test_check_seeds_prints_flake8_style_lines_and_exits_1():
     lines = result.stdout.splitlines()
     assert lines and all(LINE_RE.match(line) for line in lines), lines
     assert any(" BP101 " in line and "Filipinokami.com" in line for line in lines)
-    # one summary line per file on stderr
-    assert len([s for s in result.stderr.splitlines() if "paragraph" in s]) == 5
+    # one summary line and one score line per file on stderr
+    assert len([s for s in result.stderr.splitlines() if re.search(r": \d+ paragraphs?, \d+ flags?", s)]) == 5
+    assert len([s for s in result.stderr.splitlines() if re.search(r": score \d\.\d\d (acceptable|low-quality)", s)]) == 5
 
 
 def test_clean_text_exits_0(tmp_path):
@@ -153,3 +155,25 @@ def test_markdown_and_text_agree_on_a_seed(tmp_path, path):
     as_text = {l.split(": ", 1)[1].split(" ", 1)[0] for l in run("check", str(path)).stdout.splitlines()}
     as_md = {l.split(": ", 1)[1].split(" ", 1)[0] for l in run("check", str(md)).stdout.splitlines()}
     assert as_text == as_md
+
+
+def test_article_scores_order_the_seeds_and_gate_ci():
+    result = run("check", "--format", "json", str(SEEDS))
+    data = json.loads(result.stdout)
+    scores = {Path(f["path"]).name[:3]: f["score"]["score"] for f in data["files"]}
+    assert min(scores["000"], scores["004"]) > max(scores["001"], scores["002"], scores["003"])
+    assert data["model"]["sha256"] and len(data["files"][0]["score"]["reasons"]) == 3
+    clean = str(SEEDS / "003_8b8496d1b130a673.txt")
+    assert run("check", "--fail-over", "0.5", clean).exit_code == 0
+    assert run("check", "--fail-over", "0.01", clean).exit_code == 1
+    assert run("check", "--fail-under", "0.5", clean).exit_code == 1
+    assert run("check", "--fail-over", "0.01", "--exit-zero", clean).exit_code == 0
+    assert "score" not in run("check", "--no-score", clean).stderr
+
+
+def test_a_model_that_is_not_a_model_fails_with_exit_3(tmp_path):
+    bad = tmp_path / "bad.joblib"
+    bad.write_bytes(b"not a pickle")
+    result = run("check", "--model", str(bad), str(SEEDS / "003_8b8496d1b130a673.txt"))
+    assert result.exit_code == 3
+    assert "bad" in result.output and "Traceback" not in result.output
