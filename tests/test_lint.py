@@ -301,5 +301,5 @@ def test_pre_commit_hook_on_a_temporary_repository(tmp_path):
     )
     output = hook.stdout + hook.stderr
     assert hook.returncode == 1, output
-    assert "post.md:3:25: BP101" in output
-    assert "clean.md" not in output.split("BP101")[0].split("\n")[-1]
+    assert "post.md:3:24: BP101" in output, output
+    assert "clean.md: 2 paragraphs, 0 flags" in output, output
