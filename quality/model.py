@@ -26,7 +26,6 @@ pickle: load only files from a trusted source (the bundled default or your own t
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -42,6 +41,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 import features
+from quality.files import file_sha256
 from quality.errors import ModelError
 
 # The bundled default model (and its card, same stem, .json and .md).
@@ -614,14 +614,6 @@ def card_paths(model_path: str | Path) -> tuple[Path, Path]:
     """The JSON and Markdown card beside a model file (``x.joblib`` -> ``x.json``, ``x.md``)."""
     model_path = Path(model_path)
     return model_path.with_suffix(".json"), model_path.with_suffix(".md")
-
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def save_model(model: QualityModel, path: str | Path) -> tuple[Path, Path, Path]:

@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import hashlib
 import json
 import math
 import platform
@@ -54,6 +53,7 @@ from pathlib import Path
 
 from features import difficulty
 from features.text import Tokens, tokenize
+from quality.files import file_sha256
 from quality.errors import ModelError
 
 MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
@@ -164,14 +164,6 @@ def versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             found[dist] = "not installed"
     return found
-
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def card_path(model_path: str | Path) -> Path:

@@ -23,6 +23,7 @@ import numpy as np
 
 from features import difficulty
 from quality.errors import ModelError
+from quality.files import file_sha256
 from quality.readability_model import (
     ALPHAS,
     CARD_FORMAT,
@@ -40,7 +41,6 @@ from quality.readability_model import (
     SEED,
     card_path,
     document_tokens,
-    file_sha256,
     readable,
     text_profile,
     versions,
