@@ -109,15 +109,11 @@ IRREGULAR_PARTICIPLES = frozenset(
     written""".split()
 )
 
+# The classic formulas, as features.readability names them (its first seven names).
+FORMULA_NAMES = readability.NAMES[:7]
+
 NAMES = (
-    # the formulas (features.readability)
-    "flesch_reading_ease",
-    "flesch_kincaid_grade",
-    "gunning_fog_index",
-    "smog_index",
-    "coleman_liau_index",
-    "automated_readability_index",
-    "dale_chall_score",
+    *FORMULA_NAMES,
     # word length and syllables
     "syllables_per_word_mean",
     "letters_per_word_mean",
@@ -162,7 +158,6 @@ NAMES = (
     "number_share",
     "capitalised_word_share",
 )
-FORMULA_NAMES = NAMES[:7]
 
 
 # wordfreq's English list and the format of its file ("cB": a msgpack list of a header and of

@@ -73,15 +73,21 @@ class Settings:
         select = list(self.select or ["DEFAULT"]) + list(self.extend_select)
         return select_rules(registry, select, ignore)
 
+    def _names(self, path: Path) -> set[str]:
+        """The names a glob may match: the path as given, its file name, and the path relative
+        to the configuration file's folder."""
+        names = {path.as_posix(), path.name}
+        if self.root is not None:
+            try:
+                names.add(path.resolve().relative_to(self.root.resolve()).as_posix())
+            except ValueError:
+                pass
+        return names
+
     def _path_ignores(self, path: Path | None) -> Iterable[str]:
         if path is None or not self.per_path_ignores:
             return ()
-        candidates = {path.as_posix(), path.name}
-        if self.root is not None:
-            try:
-                candidates.add(path.resolve().relative_to(self.root.resolve()).as_posix())
-            except ValueError:
-                pass
+        candidates = self._names(path)
         found = []
         for pattern, codes in self.per_path_ignores.items():
             if any(fnmatch.fnmatch(c, pattern) for c in candidates):
@@ -92,13 +98,7 @@ class Settings:
         """True when a walked file matches an ``exclude`` glob."""
         if not self.exclude:
             return False
-        candidates = {path.as_posix(), path.name}
-        if self.root is not None:
-            try:
-                candidates.add(path.resolve().relative_to(self.root.resolve()).as_posix())
-            except ValueError:
-                pass
-        return any(fnmatch.fnmatch(c, pattern) for c in candidates for pattern in self.exclude)
+        return any(fnmatch.fnmatch(c, pattern) for c in self._names(path) for pattern in self.exclude)
 
 
 def find_config(start: Path) -> Path | None:
