@@ -69,13 +69,14 @@ def analyze(
     keyphrase: str | None = None,
     params: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Report:
-    """Measure ``document``, run ``rules`` (all rules when None) over it with their default
-    thresholds updated from ``params`` (code -> parameter values), then apply the document's
+    """Measure ``document``, run ``rules`` (the rules on by default when None) over it with
+    their default thresholds updated from ``params`` (code -> parameter values), then apply the document's
     suppression comments and run the rules that judge them (QA101)."""
     if rules is None:
+        from quality.registry import select_rules
         from quality.rules import RULES
 
-        rules = RULES
+        rules = select_rules(RULES)
     params = params or {}
     prose, measurements = measure(document)
     context = Context(document, prose, measurements, keyphrase or document.front_matter.get("keyphrase"))
