@@ -49,3 +49,15 @@ def test_length_statistics():
     assert values["words_per_sentence_max"] == 25
     assert values["long_sentence_share"] == 0.5  # 25 words > Yoast's 20
     assert values["paragraph_count"] == 1
+
+
+def test_syllables_match_textstat_for_every_cmu_word():
+    # Our binary search over the CMU dictionary's lines gives textstat's count for every word.
+    from textstat.backend.utils._get_cmudict import get_cmudict
+
+    from features.readability import cmu_syllables
+
+    entries = get_cmudict("en")
+    wrong = [w for w, phones in entries.items() if cmu_syllables(w) != sum(p[-1].isdigit() for p in phones[0])]
+    assert not wrong, wrong[:10]
+    assert cmu_syllables("zzqxv") is None
