@@ -97,10 +97,6 @@ class Measurements:
     contradictions: list[structure.Contradiction]
     values: dict[str, float] = field(default_factory=dict)
 
-    def vector(self) -> list[float]:
-        """The document values in :data:`NAMES` order."""
-        return [self.values[name] for name in NAMES]
-
 
 def measure_document(paragraphs: Sequence[str], roles: Sequence[str]) -> Measurements:
     """Measure a document given as its prose paragraphs and their roles.

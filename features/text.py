@@ -149,9 +149,6 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` offsets of every word of ``text``."""
-    return [m.span() for m in WORD_RE.finditer(text)]
 
 
 def lower_words(text: str) -> list[str]:
@@ -216,9 +213,6 @@ def normalize(text: str) -> str:
     return _SPACE_RE.sub(" ", text.translate(_NORMALIZE_TABLE)).strip().casefold()
 
 
-def ngrams(tokens: Sequence[str], n: int) -> list[tuple[str, ...]]:
-    """Consecutive ``n``-token tuples of ``tokens`` (empty when there are fewer than ``n``)."""
-    return list(zip(*(tokens[i:] for i in range(n))))
 
 
 def safe_ratio(numerator: float, denominator: float) -> float:
@@ -235,19 +229,8 @@ def stopwords() -> frozenset[str]:
     )
 
 
-def stopword_share(tokens: Iterable[str]) -> float:
-    """Share of lower-cased ``tokens`` that are stop words (0.0 for no tokens)."""
-    stop = stopwords()
-    total = hits = 0
-    for token in tokens:
-        total += 1
-        hits += token in stop
-    return safe_ratio(hits, total)
 
 
-def is_title_case_word(word: str) -> bool:
-    """True for a word that starts with an upper-case letter ("Talks", "U.S", "NATO")."""
-    return word[:1].isupper()
 
 
 def title_case_share(tokens: Sequence[str]) -> float:

@@ -14,7 +14,7 @@ from features import Measurements, measure_document
 
 from quality.document import Directive, Document, Paragraph
 from quality.errors import RuleError
-from quality.registry import Finding, Flag, Rule, Severity
+from quality.registry import Finding, Flag, Rule, Severity, select_rules
 
 
 @dataclass
@@ -72,10 +72,9 @@ def analyze(
     """Measure ``document``, run ``rules`` (the rules on by default when None) over it with
     their default thresholds updated from ``params`` (code -> parameter values), then apply the document's
     suppression comments and run the rules that judge them (QA101)."""
-    if rules is None:
-        from quality.registry import select_rules
-        from quality.rules import RULES
+    from quality.rules import RULES  # imported here: the rules import this module
 
+    if rules is None:
         rules = select_rules(RULES)
     params = params or {}
     prose, measurements = measure(document)
@@ -84,8 +83,6 @@ def analyze(
     late = [r for r in rules if r.after_suppressions]
     for rule in (r for r in rules if not r.after_suppressions):
         flags.extend(_run(rule, context, params))
-    from quality.rules import RULES
-
     kept, suppressed, context.unused_suppressions = apply_suppressions(
         flags, document, {r.code for r in rules}, {r.code for r in RULES}
     )

@@ -191,17 +191,21 @@ def decode(data: bytes, source: str) -> str:
         ) from err
 
 
-def read_text(path: Path) -> str:
-    """Read a file as text, with errors that name the file."""
+def read_bytes(path: Path) -> bytes:
+    """Read a file's bytes, with errors that name the file."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as err:
         raise InputError(f"{path}: no such file") from err
     except IsADirectoryError as err:
         raise InputError(f"{path}: is a directory") from err
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror or err})") from err
-    return decode(data, str(path))
+
+
+def read_text(path: Path) -> str:
+    """Read a file as text, with errors that name the file."""
+    return decode(read_bytes(path), str(path))
 
 
 # ---------------------------------------------------------------------------------------------

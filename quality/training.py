@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import hashlib
 import io
 import json
 import sys
@@ -32,7 +31,9 @@ from pathlib import Path
 import numpy as np
 
 import features
+from quality.document import read_bytes
 from quality.errors import InputError
+from quality.files import file_sha256
 from quality.model import (
     CLASSIFIERS,
     MeasuredText,
@@ -108,12 +109,7 @@ def read_records(path: str | Path) -> Iterator[tuple[int, dict]]:
     """Yield ``(line number, record)`` from a JSONL or CSV file; errors name file and line."""
     path = Path(path)
     kind = data_format(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError as err:
-        raise InputError(f"{path}: no such file") from err
-    except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from err
+    raw = read_bytes(path)
     if raw[:2] == b"\x1f\x8b":
         try:
             raw = gzip.decompress(raw)
@@ -183,7 +179,7 @@ def read_dataset(
         positive_label=positive_label,
         negative_label=negative_label,
         path=str(path),
-        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        sha256=file_sha256(path),
         text_field=text_field,
         label_field=label_field,
         group_field=group_field,

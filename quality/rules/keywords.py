@@ -80,12 +80,9 @@ def check_keyphrase_density(context, params):
     """
     if not context.keyphrase:
         return
-    m = context.measurements
-    prose = [(t, r) for t, r in zip(m.tokens, m.roles) if r != "quote"]
-    use = keywords.keyphrase_use([t for t, _ in prose], [r for _, r in prose], context.keyphrase)
+    use, kept = _keyphrase_use(context)
     if use.words < params["min_words"] or use.adjusted_density <= params["max_density"]:
         return
-    related = tuple(i for i, r in enumerate(m.roles) if r != "quote")
     yield Finding(
         None,
         {
@@ -96,7 +93,7 @@ def check_keyphrase_density(context, params):
             "adjusted": use.adjusted_density,
             "max": params["max_density"],
         },
-        related=tuple(related[i] for i in use.paragraphs),
+        related=tuple(kept[i] for i in use.paragraphs),
     )
 
 
@@ -121,10 +118,13 @@ def check_repeated_phrase(context, params):
             yield Finding(index, {"phrase": phrase, "count": count, "words": context.word_count(index), "share": share})
 
 
-def _keyphrase_use(context):
+def _keyphrase_use(context) -> tuple[keywords.KeyphraseUse, list[int]]:
+    """Yoast's measures for the keyphrase over the paragraphs that are not block quotes, and
+    the indices of those paragraphs (the measures' paragraph indices point into this list)."""
     m = context.measurements
-    prose = [(t, r) for t, r in zip(m.tokens, m.roles) if r != "quote"]
-    return keywords.keyphrase_use([t for t, _ in prose], [r for _, r in prose], context.keyphrase)
+    kept = [i for i, r in enumerate(m.roles) if r != "quote"]
+    use = keywords.keyphrase_use([m.tokens[i] for i in kept], [m.roles[i] for i in kept], context.keyphrase)
+    return use, kept
 
 
 def check_keyphrase_not_in_title(context, params):
@@ -148,7 +148,7 @@ def check_keyphrase_not_in_title(context, params):
         present = keywords.keyphrase_use([tokenize(title)], ["headline"], context.keyphrase).in_title
         where = "the front matter's title"
     elif "headline" in context.measurements.roles:
-        present = _keyphrase_use(context).in_title
+        present = _keyphrase_use(context)[0].in_title
         where = "the headline"
     else:
         return
@@ -175,7 +175,7 @@ def check_keyphrase_not_in_introduction(context, params):
     first = next((i for i, r in enumerate(roles) if r == "body"), None)
     if first is None:
         return
-    if not _keyphrase_use(context).in_first_paragraph:
+    if not _keyphrase_use(context)[0].in_first_paragraph:
         yield Finding(first, {"keyphrase": context.keyphrase})
 
 
@@ -195,7 +195,7 @@ def check_keyphrase_in_most_subheadings(context, params):
     """
     if not context.keyphrase:
         return
-    use = _keyphrase_use(context)
+    use, _ = _keyphrase_use(context)
     if use.subheadings < params["min_subheadings"]:
         return
     share = use.subheadings_with_keyphrase / use.subheadings
