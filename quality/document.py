@@ -31,6 +31,8 @@ ROLES = ("headline", "subheading", "body", "list_item", "quote", "code")
 PROSE_ROLES = ("headline", "subheading", "body", "list_item", "quote")
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+# The formats Document.from_text reads.
+FORMATS = ("text", "markdown")
 
 # A heading has at most this many words (a long headline has about 20: seed 001 p0 has 19).
 HEADING_MAX_WORDS = 20
@@ -149,7 +151,7 @@ class Document:
         elif format == "text":
             (paragraphs, directives), front_matter = _parse_text(text), {}
         else:
-            raise ValueError(f"unknown format {format!r}: expected 'text' or 'markdown'")
+            raise ValueError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
         return cls(
             path=path,
             format=format,
