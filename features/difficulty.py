@@ -264,7 +264,10 @@ class Profile:
 
 
 class WordInfo(NamedTuple):
-    """What the profile needs to know about one lower-cased word (computed once per word)."""
+    """What the profile needs to know about one lower-cased word (computed once per word).
+
+    Every field but ``zipf`` is the word's contribution to one sum of :class:`Profile`, so a
+    paragraph's sums are the column sums of its words' tuples (:func:`profile`)."""
 
     letters_squared: int
     short: bool
@@ -275,8 +278,27 @@ class WordInfo(NamedTuple):
     nominalisation: bool
     ly_adverb: bool
     number: bool
-    content: bool
+    content: bool  # a content word that is not a number
+    clause_marker: bool
+    rated: bool  # not a number, and on the frequency list
+    zipf_rated: float  # the Zipf frequency when rated, else 0.0
+    rare: bool
+    very_rare: bool
+    content_rated: bool
+    content_zipf_rated: float
+    rare_content: bool
     zipf: float  # 0.0: not rated (a number, or a word off the list)
+
+
+# Index of each summed field in a WordInfo, in Profile's order.
+_SUMMED = (
+    ("letters_squared", 0), ("short_words", 1), ("very_long_words", 2), ("monosyllables", 3),
+    ("prepositions", 4), ("pronouns", 5), ("nominalisations", 6), ("ly_adverbs", 7),
+    ("numbers", 8), ("content_words", 9), ("clause_markers", 10), ("rated", 11), ("zipf_sum", 12),
+    ("rare", 13), ("very_rare", 14), ("content_rated", 15), ("content_zipf_sum", 16),
+    ("rare_content", 17),
+)
+_CONTENT_RATED = 15
 
 
 @lru_cache(maxsize=500_000)
@@ -284,6 +306,10 @@ def word_info(word: str) -> WordInfo:
     """The per-word facts behind :class:`Profile` for a lower-cased word (cached)."""
     syllables, _easy, letters = readability.word_profile(word)
     number = any(c.isdigit() for c in word)
+    content = not number and word not in stopwords()
+    z = 0.0 if number else zipf(word)
+    rated = z > 0.0
+    content_rated = rated and content
     return WordInfo(
         letters_squared=letters * letters,
         short=letters <= SHORT_WORD_LETTERS,
@@ -294,9 +320,20 @@ def word_info(word: str) -> WordInfo:
         nominalisation=letters >= NOMINALISATION_MIN_LETTERS and _is_nominalisation(word),
         ly_adverb=letters >= LY_ADVERB_MIN_LETTERS and word.endswith("ly"),
         number=number,
-        content=not number and word not in stopwords(),
-        zipf=0.0 if number else zipf(word),
+        content=content,
+        clause_marker=word in CLAUSE_MARKERS,
+        rated=rated,
+        zipf_rated=z if rated else 0.0,
+        rare=rated and z < RARE_ZIPF,
+        very_rare=rated and z < VERY_RARE_ZIPF,
+        content_rated=content_rated,
+        content_zipf_rated=z if content_rated else 0.0,
+        rare_content=content_rated and z < RARE_ZIPF,
+        zipf=z,
     )
+
+
+_DASH_CHARACTERS = ("(", "–", "—")
 
 
 def profile(tokens: Tokens) -> Profile:
@@ -304,48 +341,47 @@ def profile(tokens: Tokens) -> Profile:
     result = Profile()
     if not tokens.words:
         return result
-    result.counts.add_paragraph(tokens)
-    zipfs = result.content_zipfs
-    for word in tokens.lower:
-        info = word_info(word)
-        result.letters_squared += info.letters_squared
-        result.short_words += info.short
-        result.very_long_words += info.very_long
-        result.monosyllables += info.monosyllable
-        result.prepositions += info.preposition
-        result.pronouns += info.pronoun
-        result.nominalisations += info.nominalisation
-        result.ly_adverbs += info.ly_adverb
-        if info.number:
-            result.numbers += 1
-            continue
-        result.content_words += info.content
-        z = info.zipf
-        if z <= 0.0:  # names, typos and coinages: not rated
-            continue
-        result.rated += 1
-        result.zipf_sum += z
-        result.rare += z < RARE_ZIPF
-        result.very_rare += z < VERY_RARE_ZIPF
-        if info.content:
-            result.content_rated += 1
-            result.content_zipf_sum += z
-            result.rare_content += z < RARE_ZIPF
-            zipfs.append(z)
+    result.counts = readability.paragraph_counts(tokens)
+    infos = list(map(word_info, tokens.lower))
+    for (name, _), total in zip(_SUMMED, map(sum, zip(*infos))):
+        setattr(result, name, total)
+    result.content_zipfs = [info.zipf for info in infos if info[_CONTENT_RATED]]
+    # Punctuation and capitals are counted over sentences with words. Sentences cover every
+    # non-space character, so the whole text is counted at once and the few word-less
+    # sentences (a lone dash, an emoji) are taken out again.
     text = tokens.text
-    for (first, end), (start, stop_offset) in zip(tokens.sentence_word_ranges(), tokens.sentences):
-        if end <= first:
-            continue
-        sentence = text[start:stop_offset]
-        result.commas += sentence.count(",")
-        result.semicolons_colons += sentence.count(";") + sentence.count(":")
-        result.brackets_dashes += sentence.count("(") + sentence.count("–") + sentence.count("—") + sentence.count(" - ")
-        words = tokens.lower[first:end]
-        written = tokens.words[first:end]
-        result.capitalised += sum(1 for w in written[1:] if w[:1].isupper() and w[1:2].islower())
-        result.clause_markers += sum(1 for w in words if w in CLAUSE_MARKERS)
-        result.connectives += _connective_count(words)
-        result.passives += _passive_count(words)
+    ranges = tokens.sentence_word_ranges()
+    written = tokens.words
+    lower = tokens.lower
+    empty = [(start, stop) for (first, end), (start, stop) in zip(ranges, tokens.sentences) if end <= first]
+    result.commas = text.count(",")
+    result.semicolons_colons = text.count(";") + text.count(":")
+    result.brackets_dashes = sum(text.count(c) for c in _DASH_CHARACTERS)
+    if " - " in text:
+        result.brackets_dashes += sum(text.count(" - ", a, b) for a, b in tokens.sentences)
+    for a, b in empty:
+        piece = text[a:b]
+        result.commas -= piece.count(",")
+        result.semicolons_colons -= piece.count(";") + piece.count(":")
+        result.brackets_dashes -= sum(piece.count(c) for c in _DASH_CHARACTERS) + piece.count(" - ")
+    firsts = {first for first, end in ranges if end > first}
+    result.capitalised = sum(
+        1 for i, w in enumerate(written) if w[:1].isupper() and w[1:2].islower() and i not in firsts
+    )
+    connectives = passives = 0
+    check_passives = not BE_FORMS.isdisjoint(lower)
+    check_connectives = not (CONNECTIVES.isdisjoint(lower) and _PHRASE_STARTS.isdisjoint(lower))
+    if check_passives or check_connectives:
+        for first, end in ranges:
+            if end <= first:
+                continue
+            words = lower[first:end]
+            if check_connectives:
+                connectives += _connective_count(words)
+            if check_passives:
+                passives += _passive_count(words)
+    result.connectives = connectives
+    result.passives = passives
     return result
 
 

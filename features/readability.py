@@ -152,6 +152,16 @@ class Counts:
                 self.difficult_words += count
 
 
+def paragraph_counts(tokens: Tokens) -> Counts:
+    """The counts of one tokenised paragraph, computed once per :class:`Tokens` (the formulas
+    and the difficulty profile both read them). Treat the result as read-only."""
+    counts = tokens.memo.get("counts")
+    if counts is None:
+        counts = tokens.memo["counts"] = Counts()
+        counts.add_paragraph(tokens)
+    return counts
+
+
 def merge_counts(parts: Iterable[Counts]) -> Counts:
     """The counts of several paragraphs (or groups of paragraphs) together."""
     total = Counts()
@@ -211,10 +221,7 @@ def formulas(counts: Counts) -> dict[str, float]:
 
 def measure(paragraphs: Sequence[Tokens]) -> dict[str, float]:
     """Readability formulas and length statistics over tokenised ``paragraphs`` (prose only)."""
-    counts = Counts()
-    for tokens in paragraphs:
-        counts.add_paragraph(tokens)
-    return formulas(counts)
+    return formulas(merge_counts(map(paragraph_counts, paragraphs)))
 
 
 def measure_text(text: str) -> dict[str, float]:

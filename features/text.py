@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from typing import NamedTuple
@@ -86,6 +86,9 @@ class Tokens:
     sentences: list[tuple[int, int]]
     quotations: list[tuple[int, int]]
     gate: str  # lower-cased text, straight apostrophes, white space collapsed: for triggers
+    # Values derived from the tokens and computed once on first use (word ranges of sentences,
+    # readability counts): a cache, not part of the value.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def sentence_word_counts(self) -> list[int]:
         """Number of words in each sentence, in order."""
@@ -93,8 +96,13 @@ class Tokens:
 
     def sentence_word_ranges(self) -> list[tuple[int, int]]:
         """``(first, end)`` word indices of each sentence, in order."""
-        starts = self.starts
-        return [(bisect_left(starts, a), bisect_left(starts, b)) for a, b in self.sentences]
+        ranges = self.memo.get("sentence_word_ranges")
+        if ranges is None:
+            starts = self.starts
+            ranges = self.memo["sentence_word_ranges"] = [
+                (bisect_left(starts, a), bisect_left(starts, b)) for a, b in self.sentences
+            ]
+        return ranges
 
     def sentence_words(self) -> list[list[str]]:
         """The lower-cased words of each sentence, in order."""
