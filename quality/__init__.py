@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from quality import cache
 from quality.analysis import Report
 from quality.analysis import analyze as analyze_document
 from quality.document import Document, Paragraph
@@ -31,6 +32,8 @@ __all__ = [
     "analyze_file", "get_rules", "score",
 ]
 __version__ = "0.1.0"
+
+cache.install()  # word tables are kept between processes (quality/cache.py)
 
 
 def get_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:

@@ -53,3 +53,16 @@ def test_quoted_runs_break_phrases():
 
 def test_normalize_makes_typography_uniform():
     assert normalize("  Ukraine’s  “Peace”\u00a0Talks — Now ") == normalize("ukraine's \"peace\" talks - now")
+
+
+def test_every_lexicon_pattern_compiles():
+    """Lexicon patterns compile on first use; a broken one must not wait for its trigger."""
+    import gc
+
+    from features import artifacts, boilerplate  # noqa: F401  (their lexicons are built on import)
+    from features.text import Lexicon
+
+    lexicons = [o for o in gc.get_objects() if isinstance(o, Lexicon)]
+    assert len(lexicons) >= 40
+    for lexicon in lexicons:
+        assert lexicon.pattern.pattern == lexicon.source
