@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -182,18 +181,24 @@ class Counts:
         self.words += len(tokens.words)
         self.characters += len("".join(tokens.text.split()))  # non-space characters (ARI)
         self.paragraph_lengths.append(len(tokens.words))
-        for word, count in Counter(tokens.lower).items():
-            syllables, easy, letters = word_profile(word)
-            self.letters += letters * count
-            self.syllables += syllables * count
-            if syllables >= COMPLEX_WORD_SYLLABLES:
-                self.polysyllables += count
-                if not easy:
-                    self.complex_words += count
-            if letters >= LONG_WORD_LETTERS:
-                self.long_words += count
-            if not easy:
-                self.difficult_words += count
+        letters, syllables, polysyllables, complex_words, long_words, difficult = map(
+            sum, zip(*map(word_counts, tokens.lower))
+        )
+        self.letters += letters
+        self.syllables += syllables
+        self.polysyllables += polysyllables
+        self.complex_words += complex_words
+        self.long_words += long_words
+        self.difficult_words += difficult
+
+
+@lru_cache(maxsize=500_000)
+def word_counts(word: str) -> tuple[int, int, int, int, int, int]:
+    """What one lower-cased word adds to :class:`Counts`: letters, syllables, polysyllables,
+    complex words, long words and difficult words (cached)."""
+    syllables, easy, letters = word_profile(word)
+    polysyllable = syllables >= COMPLEX_WORD_SYLLABLES
+    return letters, syllables, polysyllable, polysyllable and not easy, letters >= LONG_WORD_LETTERS, not easy
 
 
 def paragraph_counts(tokens: Tokens) -> Counts:

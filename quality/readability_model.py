@@ -272,11 +272,14 @@ def grade_text(text: str, format: str = "text") -> float:
 
 
 class DocumentGrades:
-    """Grades of a document: the whole (``document``), each judged paragraph (``paragraphs``,
-    by index into the paragraphs passed in) and, on demand, the rest of the document without
-    one paragraph (:meth:`rest`). ``scale`` names the scale used."""
+    """Grades of a document: each judged paragraph (``paragraphs``, by index into the
+    paragraphs passed in), and on demand the whole (``document``) and the rest of the document
+    without one paragraph (:meth:`rest`). ``scale`` names the scale used.
 
-    def __init__(self, profiles: dict[int, difficulty.Profile], judged: Sequence[int]) -> None:
+    Only the judged paragraphs are profiled up front: the others are profiled the first time
+    the whole or a rest is asked for (RD101 asks only when a paragraph is hard itself)."""
+
+    def __init__(self, tokens: Sequence[Tokens], readable_indices: Sequence[int], judged: Sequence[int]) -> None:
         scorer = bundled_scorer()
         if scorer is not None:
             self.scale = MODEL_SCALE
@@ -284,18 +287,34 @@ class DocumentGrades:
         else:
             self.scale = FALLBACK_SCALE
             self._grade = _formula_grades
-        self._profiles = profiles
-        batch = [difficulty.combine(profiles.values())] + [profiles[i] for i in judged]
-        grades = self._grade(batch)
-        self.document: float = grades[0]
-        self.paragraphs: dict[int, float] = dict(zip(judged, grades[1:]))
-        self.words: dict[int, int] = {i: profiles[i].counts.words for i in judged}
+        self._tokens = tokens
+        self._readable = list(readable_indices)
+        self._profiles: dict[int, difficulty.Profile] = {i: difficulty.profile(tokens[i]) for i in judged}
+        grades = self._grade([self._profiles[i] for i in judged]) if judged else []
+        self.paragraphs: dict[int, float] = dict(zip(judged, grades))
+        self.words: dict[int, int] = {i: self._profiles[i].counts.words for i in judged}
         self._rests: dict[int, tuple[float, int]] = {}
+        self._document: float | None = None
+
+    def _all_profiles(self) -> dict[int, difficulty.Profile]:
+        for i in self._readable:
+            if i not in self._profiles:
+                self._profiles[i] = difficulty.profile(self._tokens[i])
+        return self._profiles
+
+    @property
+    def document(self) -> float:
+        """The grade of all the readable paragraphs together."""
+        if self._document is None:
+            profiles = self._all_profiles()
+            self._document = self._grade([difficulty.combine(profiles[i] for i in self._readable)])[0]
+        return self._document
 
     def rest(self, index: int) -> tuple[float, int]:
         """The grade and the number of words of the document without paragraph ``index``."""
         if index not in self._rests:
-            rest = difficulty.combine(p for i, p in self._profiles.items() if i != index)
+            profiles = self._all_profiles()
+            rest = difficulty.combine(profiles[i] for i in self._readable if i != index)
             self._rests[index] = (self._grade([rest])[0], rest.counts.words)
         return self._rests[index]
 
@@ -316,7 +335,7 @@ def paragraph_grades(tokens: Sequence[Tokens], roles: Sequence[str], judged: Ite
     read = readable(roles)
     readable_set = set(read)
     judged = read if judged is None else [i for i in judged if i in readable_set]
-    return DocumentGrades({i: difficulty.profile(tokens[i]) for i in read}, judged)
+    return DocumentGrades(tokens, read, judged)
 
 
 # ---------------------------------------------------------------------------------------------
