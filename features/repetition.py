@@ -61,7 +61,8 @@ def _shingles(words: Sequence[str]) -> set[tuple[str, ...]]:
 
 
 def find_repeats(paragraphs: Sequence[Tokens]) -> list[Repeat | None]:
-    """For each paragraph, the most similar earlier paragraph (or None when no shingle is shared).
+    """For each paragraph, the most similar earlier paragraph (the earliest of equals; None when
+    no shingle is shared).
 
     Exact repeats (after ``normalize``) are found by hashing; near repeats through an inverted
     index of shingles, so the cost grows with the number of shared shingles, not with the square
@@ -94,8 +95,8 @@ def find_repeats(paragraphs: Sequence[Tokens]) -> list[Repeat | None]:
         for other, common in shared.items():
             union = len(shingles) + len(shingle_sets[other]) - common
             similarity = safe_ratio(common, union)
-            if best is None or similarity > best.similarity:
-                best = Repeat(other, similarity, False)
+            if best is None or similarity > best.similarity or (similarity == best.similarity and other < best.original):
+                best = Repeat(other, similarity, False)  # ties go to the earliest paragraph
         result.append(best)
     return result
 

@@ -83,7 +83,6 @@ _NORMALIZE_TABLE = str.maketrans(
         "«": '"', "»": '"', "–": "-", "—": "-", "―": "-", "‐": "-", "‑": "-", "\u00a0": " ",
     }
 )
-_SPACE_RE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +229,9 @@ def normalize(text: str) -> str:
 
     Two paragraphs that differ only in quote style, case or spacing normalise to the same string.
     """
-    return _SPACE_RE.sub(" ", text.translate(_NORMALIZE_TABLE)).strip().casefold()
+    if not text.isascii():  # the table maps only non-ASCII characters
+        text = text.translate(_NORMALIZE_TABLE)
+    return " ".join(text.split()).casefold()  # split() and the regex \s agree on white space
 
 
 
