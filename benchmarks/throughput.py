@@ -40,6 +40,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import statistics
 import sys
 import time
@@ -49,6 +50,7 @@ from dataclasses import asdict, dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 # (file under the data folder, JSON field holding the article text)
 SOURCES = (
@@ -167,6 +169,32 @@ def best_of(system: str, run: Pass, articles: Sequence[Article], repeat: int,
     return Timing(system, len(articles), min(runs), runs)
 
 
+def where_time_goes(run: Pass, articles: Sequence[Article]) -> list[tuple[float, str]]:
+    """Share of the profiled run's own time per module (ours by path, the rest by package)."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    run(articles)
+    profiler.disable()
+    totals: Counter[str] = Counter()
+    for (filename, _, function), (_, _, own, _, _) in pstats.Stats(profiler).stats.items():  # type: ignore[attr-defined]
+        path = Path(filename)
+        if ROOT in path.parents:
+            module = str(path.relative_to(ROOT))
+        elif "site-packages" in path.parts:
+            module = path.parts[path.parts.index("site-packages") + 1]
+        elif filename == "~":
+            method = re.match(r"<method '(\w+)' of '([\w.]+)' objects>", function)
+            module = "built-in: " + (f"{method.group(2)}.{method.group(1)}" if method else function.strip("<>").replace("built-in method ", ""))
+        else:
+            module = "python: " + path.stem
+        totals[module] += own
+    whole = sum(totals.values()) or 1.0
+    return [(seconds / whole, module) for module, seconds in totals.most_common()]
+
+
 def package_version(name: str) -> str:
     try:
         return version(name)
@@ -180,6 +208,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per system; the best is kept (default: 3)")
     parser.add_argument("--limit", type=int, help="use only the first N documents (for a quick smoke run)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON to PATH")
+    parser.add_argument("--where", type=int, default=12, metavar="N",
+                        help="after the timings, profile our analysis once and print the N modules with the most "
+                             "own time (0: skip; default: 12)")
     args = parser.parse_args(argv)
     if args.repeat < 1 or (args.limit is not None and args.limit < 1):
         parser.error("--repeat and --limit must be at least 1")
@@ -248,6 +279,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"target >= {TARGET_DOCS_PER_SECOND:,.0f} documents/s on one core at ~{TARGET_DOC_BYTES / 1000:.0f} KB: "
           f"{'met' if speed_met else 'NOT met'} ({timings[0].docs_per_second:,.1f} documents/s "
           f"at a mean of {mean_bytes / 1000:.1f} KB)")
+
+    if args.where:
+        print()
+        print(f"where our time goes (one profiled run; own time per module, top {args.where}):")
+        for share, module in where_time_goes(ours_run, articles)[: args.where]:
+            print(f"  {100 * share:5.1f}%  {module}")
 
     if args.json:
         figures = {
