@@ -231,3 +231,36 @@ def test_read_bytes_names_the_file(tmp_path):
         read_bytes(tmp_path)
     with pytest.raises(InputError, match="no such file"):
         read_bytes(tmp_path / "missing.txt")
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown the parser cannot read in full
+
+
+def test_markdown_nested_too_deep_is_refused_not_silently_cut():
+    from quality.document import MARKDOWN_MAX_NESTING, Document
+
+    # Lists nested nine deep are read in full, the text after them too.
+    nine = "".join("  " * i + f"- item {i}\n" for i in range(9)) + "\nThe last paragraph.\n"
+    assert [p.text for p in Document.from_text(nine, format="markdown").paragraphs][-2:] == ["item 8", "The last paragraph."]
+    # One more level and markdown-it would drop the innermost item and everything after it.
+    ten = "".join("  " * i + f"- item {i}\n" for i in range(10)) + "\nFor more updates, visit dailybuzzhub.net.\n"
+    with pytest.raises(InputError, match=rf"^deep\.md: line 10: quotes and lists nested {MARKDOWN_MAX_NESTING} or more levels deep"):
+        Document.from_text(ten, path="deep.md", format="markdown")
+    quotes = "> " * (MARKDOWN_MAX_NESTING - 1) + "deep quote\n"
+    assert Document.from_text(quotes, format="markdown").paragraphs[0].text == "deep quote"
+    with pytest.raises(InputError, match="line 1: quotes and lists nested"):
+        Document.from_text("> " + quotes, format="markdown")
+    # As plain text nothing is lost.
+    assert Document.from_text(ten).paragraphs[-1].text == "For more updates, visit dailybuzzhub.net."
+
+
+def test_markdown_errors_name_the_file(tmp_path):
+    good = good_file(tmp_path)
+    (tmp_path / "front.md").write_text("---\nkey: [unclosed\n---\nText.\n", encoding="utf-8")
+    (tmp_path / "deep.md").write_text("".join("  " * i + "- item\n" for i in range(12)), encoding="utf-8")
+    result = run(str(tmp_path))
+    assert result.exit_code == 2
+    assert f"error: {tmp_path / 'front.md'}: front matter at line 1 is not valid YAML" in result.stderr
+    assert f"error: {tmp_path / 'deep.md'}: line 10: quotes and lists nested" in result.stderr
+    assert_good_still_checked(result, good)
