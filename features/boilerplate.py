@@ -75,7 +75,13 @@ PAGE_METADATA = (
     Lexicon(
         "breadcrumb",
         ('›', '»', '>'),
-        re.compile(r"^\s*[\w&'’ .\-]{1,30}(?:\s*[›»>]\s*[\w&'’ .\-]{1,30}){2,8}\s*$"),
+        # A crumb is 1-30 characters that start and end with a non-space, or white space holding
+        # a space (an empty crumb, as " > > " has); either way the white space around a
+        # separator is matched in one way only, with no backtracking over it.
+        re.compile(
+            r"^(?:\s*[\w&'’.\-](?:[\w&'’ .\-]{0,28}[\w&'’.\-])?|[^\S ]* )"
+            r"(?:\s*[›»>](?:\s*[\w&'’.\-](?:[\w&'’ .\-]{0,28}[\w&'’.\-])?|[^\S ]* )){2,8}\s*$"
+        ),
     ),
     Lexicon("byline", (), re.compile(r"^\s*(?:by|written\s+by|words\s+by)\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\b(?:$|\s*[|,·•\-–—])")),
     Lexicon("reading time", ('min',), re.compile(r"\b\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", _I)),
