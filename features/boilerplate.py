@@ -218,7 +218,9 @@ KEYWORD_LIST_PREFIX = re.compile(
 _DIGIT_RE = re.compile(r"\d")
 # Below this many comma- or pipe-separated pieces a paragraph is not measured as a list.
 MIN_LIST_ITEMS = 4
-_ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;|•·]|\s-\s|\s+and\s+)\s*")
+# A separator starts where a run of white space starts (the lookbehind), else every space of a
+# long run would start a scan to its end.
+_ITEM_SPLIT_RE = re.compile(r"[,;|•·]\s*|(?<!\s)\s+(?:[,;|•·]\s*|-\s+|and\s+)")
 
 
 def find_calls_to_action(tokens: Tokens) -> list[Span]:
