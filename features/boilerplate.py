@@ -71,7 +71,11 @@ PAGE_METADATA = (
     Lexicon(
         "breadcrumb",
         ('›', '»', '>'),
-        r"^\s*[\w&'’ .\-]{1,30}(?:\s*[›»>]\s*[\w&'’ .\-]{1,30}){2,8}\s*$",
+        # A crumb is 1-30 characters that start and end with a non-space, or white space holding
+        # a space (an empty crumb, as " > > " has); either way the white space around a
+        # separator is matched in one way only, with no backtracking over it.
+        r"^(?:\s*[\w&'’.\-](?:[\w&'’ .\-]{0,28}[\w&'’.\-])?|[^\S ]* )"
+        r"(?:\s*[›»>](?:\s*[\w&'’.\-](?:[\w&'’ .\-]{0,28}[\w&'’.\-])?|[^\S ]* )){2,8}\s*$",
     ),
     Lexicon("byline", (), r"^\s*(?:by|written\s+by|words\s+by)\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\b(?:$|\s*[|,·•\-–—])"),
     Lexicon("reading time", ('min',), r"\b\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", _I),
@@ -186,7 +190,9 @@ KEYWORD_LIST_PREFIX = re.compile(
 _DIGIT_RE = re.compile(r"\d")
 # Below this many comma- or pipe-separated pieces a paragraph is not measured as a list.
 MIN_LIST_ITEMS = 4
-_ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;|•·]|\s-\s|\s+and\s+)\s*")
+# A separator starts where a run of white space starts (the lookbehind), else every space of a
+# long run would start a scan to its end.
+_ITEM_SPLIT_RE = re.compile(r"[,;|•·]\s*|(?<!\s)\s+(?:[,;|•·]\s*|-\s+|and\s+)")
 
 
 def find_calls_to_action(tokens: Tokens) -> list[Span]:

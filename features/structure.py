@@ -116,6 +116,7 @@ _RETROSPECTIVE_RE = re.compile(
     r"\b(?:died|dies|death|obituary|funeral|left\s+office|legacy|as\s+president|presidential\s+library)\b", re.IGNORECASE
 )
 _FORMER_BEFORE_RE = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
+_WORD_RUN_RE = re.compile(r"\w+")
 _IN_OFFICE_RE = re.compile(
     r"\b(?:(?:his|her)\s+return\s+to\s+the\s+White\s+House|(?:his|her)\s+second\s+term|since\s+returning\s+to\s+office)\b"
 )
@@ -133,34 +134,54 @@ class Contradiction(NamedTuple):
 def find_title_contradictions(paragraphs: Sequence[Tokens]) -> list[Contradiction]:
     """"former President X" in one paragraph against "President X" (without "former", outside
     quotations, in a text that is not a retrospective or an obituary) or "his return to the White
-    House" in another (seed 004: p1 against p10)."""
+    House" in another (seed 004: p1 against p10).
+
+    The paragraphs that can name X are looked up in an index of their words, once per title and
+    name, so the cost grows with the length of the text, not with the number of "former" titles
+    times the number of paragraphs."""
     found = []
     texts = [p.text for p in paragraphs]
+    matches = [(index, match) for index, text in enumerate(texts) for match in _FORMER_RE.finditer(text)]
+    if not matches:
+        return found
     retrospective = any(_RETROSPECTIVE_RE.search(t) for t in texts)
-    for index, text in enumerate(texts):
-        for match in _FORMER_RE.finditer(text):
-            title = re.sub(r"\s+", r"\\s+", match.group(1))
-            surname = match.group(2).split()[-1]
+    holding: dict[str, list[int]] = {}  # word (a run of \w) -> the paragraphs that contain it
+    if not retrospective:
+        for index, text in enumerate(texts):
+            for run in set(_WORD_RUN_RE.findall(text)):
+                holding.setdefault(run, []).append(index)
+    in_office: list[tuple[int, str]] | None = None  # (paragraph, text) of "his return to the White House"
+    current_hits: dict[tuple[str, str], list[tuple[int, str]]] = {}  # (title, surname) -> hits in order
+    for index, match in matches:
+        title = re.sub(r"\s+", r"\\s+", match.group(1))
+        surname = match.group(2).split()[-1]
+        if (title, surname) not in current_hits:
+            hits = []
             current = re.compile(rf"\b{title}\s+(?:[A-Z][\w'’\-]+\s+){{0,2}}{re.escape(surname)}\b")
-            for other, other_text in enumerate(texts):
-                if other == index:
-                    continue
-                quoted = paragraphs[other]
-                hit = None
-                if not retrospective:
-                    hit = next(
-                        (
-                            h
-                            for h in current.finditer(other_text)
-                            if not _FORMER_BEFORE_RE.search(other_text, max(0, h.start() - 24), h.start())
-                            and not quoted.in_quotation(h.start(), h.end())
-                        ),
-                        None,
-                    )
-                if hit is None and match.group(1) == "President":
-                    hit = _IN_OFFICE_RE.search(other_text)
+            # \b before the surname's first letter: its first word run is a whole run wherever it is named.
+            for other in holding.get(_WORD_RUN_RE.match(surname).group(), ()):
+                other_text = texts[other]
+                hit = next(
+                    (
+                        h
+                        for h in current.finditer(other_text)
+                        if not _FORMER_BEFORE_RE.search(other_text, max(0, h.start() - 24), h.start())
+                        and not paragraphs[other].in_quotation(h.start(), h.end())
+                    ),
+                    None,
+                )
                 if hit is not None:
-                    span = Span(match.start(), match.end(), match.group())
-                    found.append(Contradiction(index, span, other, hit.group()))
-                    break
+                    hits.append((other, hit.group()))
+            current_hits[(title, surname)] = hits
+        # The first other paragraph that says X is in office; a title outranks "his return".
+        first = next((hit for hit in current_hits[(title, surname)] if hit[0] != index), None)
+        if match.group(1) == "President":
+            if in_office is None:
+                in_office = [(i, m.group()) for i, t in enumerate(texts) if (m := _IN_OFFICE_RE.search(t))]
+            office = next((hit for hit in in_office if hit[0] != index), None)
+            if office is not None and (first is None or office[0] < first[0]):
+                first = office
+        if first is not None:
+            span = Span(match.start(), match.end(), match.group())
+            found.append(Contradiction(index, span, first[0], first[1]))
     return found

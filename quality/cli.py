@@ -11,6 +11,7 @@ Exit codes (proselint's, aligned with click and ruff):
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,35 +35,72 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
     return [code for value in values for code in value.split(",") if code.strip()]
 
 
-def iter_inputs(paths: tuple[str, ...], excluded=None) -> Iterator[str]:
+def iter_inputs(paths: tuple[str, ...], excluded=None) -> Iterator[str | InputError]:
     """Expand directories (recursively, sorted, hidden folders skipped) into checkable files;
     files named explicitly are kept whatever their suffix; ``-`` is standard input.
-    ``excluded(path)`` drops walked files (the configuration's ``exclude`` globs)."""
+    ``excluded(path)`` drops walked files (the configuration's ``exclude`` globs).
+
+    Symbolic links to folders are followed, each folder once: a link back to a folder above it
+    (a loop) is reported, not followed. What cannot be walked is yielded as an
+    :class:`InputError` in its place (a folder that cannot be listed, a link loop, a walked
+    file that is not a regular file, such as a named pipe, which would block a read), so that
+    the caller reports it and checks everything else."""
     from quality.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
 
+    suffixes = (*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES)
     for raw in paths:
         if raw == "-":
             yield raw
             continue
         path = Path(raw)
-        if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(
-                    os.path.join(root, f)
-                    for f in files
-                    if not f.startswith(".") and Path(f).suffix.lower() in (*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES)
-                )
-            yield from (f for f in sorted(found) if excluded is None or not excluded(Path(f)))
-        else:
+        if not path.is_dir():
             yield raw
+            continue
+        found: list[tuple[str, str | InputError]] = []
+        visited = {os.path.realpath(path)}
+
+        def unlisted(err: OSError) -> None:
+            found.append((err.filename, InputError(f"{err.filename}: folder cannot be listed ({err.strerror or err})")))
+
+        for root, dirs, files in os.walk(path, onerror=unlisted, followlinks=True):
+            kept = []
+            for name in sorted(d for d in dirs if not d.startswith(".")):
+                link, real = os.path.join(root, name), os.path.realpath(os.path.join(root, name))
+                if real not in visited:
+                    visited.add(real)
+                    kept.append(name)
+                elif os.path.commonpath([real, os.path.realpath(root)]) == real:
+                    found.append((link, InputError(f"{link}: symbolic link loop (it points back to {real}); not followed")))
+                # else a second link to a folder searched already: its files are checked once
+            dirs[:] = kept
+            for name in files:
+                file = os.path.join(root, name)
+                if name.startswith(".") or Path(name).suffix.lower() not in suffixes:
+                    continue
+                if excluded is None or not excluded(Path(file)):
+                    found.append((file, _special_file(file) or file))
+        yield from (item for _, item in sorted(found, key=lambda pair: pair[0]))
 
 
-def load_document(raw: str, input_format: str):
+def _special_file(path: str) -> InputError | None:
+    """An error for a walked file that is not a regular file (reading a named pipe would wait
+    for a writer); None for regular files and for links that cannot be followed (reading them
+    reports why)."""
+    from quality.document import file_kind
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) else InputError(f"{path}: is not a regular file ({file_kind(mode)}); skipped")
+
+
+def load_document(raw: str | InputError, input_format: str):
     """Read one input into a :class:`Document` (errors name the input)."""
     from quality.document import Document, decode, format_for
 
+    if isinstance(raw, InputError):  # what iter_inputs could not walk
+        raise raw
     if raw == "-":
         data = sys.stdin.buffer.read()
         text = decode(data, "<stdin>")
@@ -158,6 +196,10 @@ def check(paths, output_format, input_format, select, extend_select, ignore, key
     baselined = 0
     model = None
     for raw in inputs:
+        if isinstance(raw, InputError):  # found while walking a folder
+            input_errors.append({"path": str(raw).split(": ", 1)[0], "error": str(raw)})
+            click.echo(f"error: {raw}", err=True)
+            continue
         try:
             settings = settings_for(raw)
             document = load_document(raw, input_format)

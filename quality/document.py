@@ -16,7 +16,10 @@ from shape and position (ARTIFACTS.md 6: "tag roles first"), see :func:`infer_ro
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -50,6 +53,9 @@ HEADLINE_MIN_WORDS = 3
 HEADING_RUN_IS_LIST = 3
 # A "Related stories" line is short; longer paragraphs are not tested for it.
 RELATED_HEADING_MAX_CHARS = 80
+# markdown-it's nesting limit (its CommonMark preset's value: every list takes two levels). A
+# higher limit makes inline parsing of runs of "[" several times slower (measured: 5x at 100).
+MARKDOWN_MAX_NESTING = 20
 # A line shorter than this was not wrapped by an editor (wrap widths are 60-80 characters).
 WRAPPED_LINE_MIN_CHARS = 40
 _HEADING_END = tuple(".,;:!")
@@ -144,10 +150,15 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str, path: str = "<string>", format: str = "text") -> Document:
-        """Parse ``text`` as plain text (``format="text"``) or Markdown (``"markdown"``)."""
+        """Parse ``text`` as plain text (``format="text"``) or Markdown (``"markdown"``). Markdown
+        that cannot be read in full (invalid front matter, nesting deeper than the parser reads)
+        raises :class:`InputError` naming ``path`` and the line."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if format == "markdown":
-            paragraphs, front_matter, directives = _parse_markdown(text)
+            try:
+                paragraphs, front_matter, directives = _parse_markdown(text)
+            except InputError as err:
+                raise InputError(f"{path}: {err}") from err
         elif format == "text":
             (paragraphs, directives), front_matter = _parse_text(text), {}
         else:
@@ -173,36 +184,139 @@ def format_for(path: Path) -> str:
     return "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
 
 
+# Byte-order marks of the UTF-16 and UTF-32 encodings (UTF-32's first: it starts like UTF-16's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# The bytes inspected for NUL (binary files) and handed to the encoding detector.
+_SNIFF_BYTES = 1 << 16
+# Text in Latin script encoded as UTF-16 is about half NUL bytes (UTF-32: three quarters); a
+# stray NUL in a UTF-8 file is not. Below this share, NUL bytes mean binary data.
+_WIDE_MIN_NUL_SHARE = 0.25
+# The encodings named in the hint for a file that is not UTF-8: the legacy encodings that web
+# pages declare (WHATWG Encoding Standard), as Python codec names. charset-normalizer's other
+# guesses on short text (cp1006, UTF-16 without NUL bytes) would mislead more than help.
+_LEGACY_ENCODINGS = (
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "cp874", "cp866",
+    "iso8859_2", "iso8859_15", "koi8_r", "koi8_u", "mac_roman", "gb18030", "big5", "euc_jp", "shift_jis", "euc_kr",
+)
+_CONVERT_HINT = "convert it to UTF-8 first, e.g. `iconv -f cp1252 -t utf-8` for Windows-1252 or Latin-1 text"
+
+
 def decode(data: bytes, source: str) -> str:
-    """Decode file or record bytes as UTF-8 (a UTF-8 BOM is dropped; UTF-16 with a BOM is
-    accepted). Binary data and invalid UTF-8 raise :class:`InputError` naming ``source``."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """Decode file or record bytes as UTF-8 (a UTF-8 BOM is dropped). UTF-16 and UTF-32 are
+    read with a byte-order mark, and without one when charset-normalizer recognises them and
+    the NUL bytes agree. Binary data and text in any other encoding raise :class:`InputError`
+    naming ``source``; for invalid UTF-8 the message names the first bad byte and the legacy
+    encoding the data is most likely in. A single-byte encoding (Latin-1, Windows-1252, ...)
+    cannot be told apart reliably from the others, so it is reported, never guessed silently."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as err:
+                name = encoding.upper()
+                raise InputError(f"{source}: has a {name} byte-order mark but is not valid {name} ({err.reason} at offset {err.start})") from err
+    head = data[:_SNIFF_BYTES]
+    if b"\x00" in head:
+        encoding = _wide_encoding(head)
+        if encoding is None:
+            raise InputError(
+                f"{source}: looks like a binary file (it contains NUL bytes); expected text "
+                "(UTF-16 or UTF-32 text that is not recognised as such needs a byte-order mark)"
+            )
         try:
-            return data.decode("utf-16")
+            return data.decode(encoding)
         except UnicodeDecodeError as err:
-            raise InputError(f"{source}: has a UTF-16 byte-order mark but is not valid UTF-16 ({err.reason})") from err
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{source}: looks like a binary file (it contains NUL bytes); expected text")
+            name = encoding.replace("_", "-").upper()
+            raise InputError(f"{source}: looks like {name} without a byte-order mark but is not valid {name} ({err.reason} at offset {err.start})") from err
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         bad = data[err.start : err.start + 1].hex()
-        raise InputError(
-            f"{source}: is not valid UTF-8 (byte 0x{bad} at offset {err.start}); "
-            "convert it first, e.g. `iconv -f latin1 -t utf-8`"
-        ) from err
+        guess = _legacy_encoding(head)
+        hint = f"it looks like {guess}: convert it first, e.g. `iconv -f {guess} -t utf-8`" if guess else _CONVERT_HINT
+        raise InputError(f"{source}: is not valid UTF-8 (byte 0x{bad} at offset {err.start}); {hint}") from err
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """The UTF-16 or UTF-32 codec of BOM-less text (charset-normalizer's reading, when at least
+    a quarter of the bytes are NUL), else None: binary data."""
+    if head.count(0) < _WIDE_MIN_NUL_SHARE * len(head):
+        return None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head, cp_isolation=["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]).best()
+    if best is None:
+        return None
+    # The detector can misread the byte order of short text: the NULs must sit in the
+    # high-order byte of most code units for the order it names.
+    width = 4 if "32" in best.encoding else 2
+    high = head[width - 1 :: width] if best.encoding.endswith("le") else head[::width]
+    return best.encoding if high.count(0) * 2 >= len(high) else None
+
+
+def _legacy_encoding(head: bytes) -> str | None:
+    """The legacy web encoding charset-normalizer finds most likely for bytes that are not
+    UTF-8, as an iconv name ("cp1252" whenever Windows-1252 reads them the same: the usual case
+    for English text, and a superset of Latin-1's printable characters); None when none fits."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head).best()
+    if best is None:
+        return None
+    candidates = [best.encoding, *best.could_be_from_charset]
+    if "cp1252" in candidates:
+        return "cp1252"
+    found = next((c for c in candidates if c in _LEGACY_ENCODINGS), None)
+    return found.replace("_", "-") if found else None
 
 
 def read_bytes(path: Path) -> bytes:
-    """Read a file's bytes, with errors that name the file."""
+    """Read a regular file's bytes, with errors that name the file. A named pipe (FIFO) is
+    opened without waiting for a writer (``quality check <(command)`` works; a pipe nobody
+    writes to is reported, not waited on); other special files (devices, sockets) are refused."""
     try:
+        mode = path.stat().st_mode
+        if stat.S_ISFIFO(mode):
+            return _read_fifo(path)
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{path}: is a directory")
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{path}: is not a regular file ({file_kind(mode)}); expected a text file")
         return path.read_bytes()
     except FileNotFoundError as err:
+        if path.is_symlink():
+            raise InputError(f"{path}: is a broken symbolic link (to {os.readlink(path)})") from err
         raise InputError(f"{path}: no such file") from err
     except IsADirectoryError as err:
         raise InputError(f"{path}: is a directory") from err
     except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise InputError(f"{path}: is a symbolic link that loops (it points, through other links, back to itself)") from err
         raise InputError(f"{path}: cannot be read ({err.strerror or err})") from err
+
+
+def _read_fifo(path: Path) -> bytes:
+    # Opening a FIFO for reading blocks until a writer opens it; O_NONBLOCK returns at once.
+    # Reads then block as usual, and end at once (empty) when there is no writer.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read()
+    finally:
+        os.close(fd)
+    if not data:
+        raise InputError(f"{path}: is a named pipe (FIFO) that nothing was written to")
+    return data
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, from its ``st_mode`` ("a named pipe")."""
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a directory"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def read_text(path: Path) -> str:
@@ -351,7 +465,21 @@ def _markdown_parser():
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
+    return MarkdownIt("commonmark", {"maxNesting": MARKDOWN_MAX_NESTING}).use(front_matter_plugin).enable("table")
+
+
+def _check_nesting(tokens: list) -> None:
+    """Refuse Markdown nested deeper than the parser reads. Past :data:`MARKDOWN_MAX_NESTING`
+    levels markdown-it skips the rest of the innermost quote or list item, which for a list
+    runs to the end of the document: that text would go unchecked without a word."""
+    for token in tokens:
+        if token.type in ("blockquote_open", "list_item_open") and token.level + 1 >= MARKDOWN_MAX_NESTING and token.map:
+            line = token.map[0] + 1
+            raise InputError(
+                f"line {line}: quotes and lists nested {MARKDOWN_MAX_NESTING} or more levels deep (a quote takes one level, a list two); "
+                "the Markdown parser would skip the text inside them (and, in a list, the rest of the "
+                "document); read it as plain text (--input-format text) or flatten the nesting"
+            )
 
 
 def _mask_inline(text: str) -> str:
@@ -374,6 +502,7 @@ def _parse_front_matter(content: str, source_line: int) -> dict:
 def _parse_markdown(text: str) -> tuple[list[Paragraph], dict, list[Directive]]:
     lines = text.split("\n")
     tokens = _markdown_parser().parse(text)
+    _check_nesting(tokens)
     front_matter: dict = {}
     directives: list[Directive] = []
     found: list[tuple[str, str, list[tuple[int, int, int]]]] = []
