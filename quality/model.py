@@ -35,10 +35,9 @@ import features
 from quality import compiled
 from quality.compiled import CompiledModel
 from quality.errors import ModelError
-from quality.files import file_sha256
+from quality.files import MODELS_DIR, file_sha256
 
 # The bundled default model (and its card, same stem, .json and .md).
-MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
 DEFAULT_MODEL = MODELS_DIR / "quality-v1.joblib"
 # What a saved payload and a card say they are; bump FORMAT_VERSION when either changes shape.
 PAYLOAD_FORMAT = "content-quality model"

@@ -38,7 +38,6 @@ def signed_log1p(X):
     return np.sign(X) * np.log1p(np.abs(X))
 
 
-
 class TextFeatures(TransformerMixin, BaseEstimator):
     """Turn raw texts into the core's feature values, in the fixed order of ``features.NAMES``.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -540,3 +541,20 @@ def test_synth_refuses_to_write_into_the_repository(tmp_path):
     from quality import synth
 
     assert synth.main(["-o", str(synth.REPO_ROOT / "data" / "corpus.jsonl")]) == 2
+
+
+def test_a_plain_install_carries_the_bundled_models(tmp_path):
+    """A wheel (what `pip install ./content-quality` and pre-commit's environment get) holds
+    models/ as quality/_models, and the installed code reads the models from there."""
+    from conftest import ROOT
+
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(ROOT)],
+        check=True, capture_output=True, text=True, env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+    )
+    bundled = target / "quality" / "_models"
+    assert {p.name for p in (ROOT / "models").iterdir() if p.is_file()} <= {p.name for p in bundled.iterdir()}
+    code = "from quality.model import DEFAULT_MODEL, load_model; print(DEFAULT_MODEL.parent); load_model()"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(target)}, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(bundled.resolve())
