@@ -199,6 +199,8 @@ class CompiledModel:
             )
             if not self._members:
                 raise ValueError("a calibrated model with no members")
+            # Per member: feature -> the indices of the trees that split on it.
+            self._using = tuple(_trees_by_feature(m.trees) for m in self._members)
         else:
             raise ValueError(f"unknown classifier kind {self.kind!r}")
 
@@ -217,35 +219,46 @@ class CompiledModel:
 
     def probabilities_with_each_changed(self, row: Sequence[float], changes: Sequence[tuple[int, float]]) -> tuple[float, list[float]]:
         """The probability of ``row``, and of ``row`` with feature ``i`` set to scaled value
-        ``v`` for each ``(i, v)`` in ``changes`` (one change at a time). Trees that do not
-        read feature ``i`` keep their leaf, so each change costs only the trees that split on it."""
+        ``v`` for each ``(i, v)`` in ``changes`` (one change at a time). A change moves the
+        logistic's log-odds by ``coef[i] * (v - row[i])``, and a booster's raw score only by
+        the trees that split on feature ``i``; the rest is computed once."""
         if self.kind == "logistic":
-            return self.probability(row), [
-                self.probability([v if j == i else x for j, x in enumerate(row)]) for i, v in changes
-            ]
+            logit = math.fsum(c * x for c, x in zip(self._coef, row)) + self._intercept
+            return expit(logit), [expit(logit + self._coef[i] * (v - row[i])) for i, v in changes]
         leaves = [[t.leaf_value(row) for t in m.trees] for m in self._members]
+        raws = [self._raw(m, member_leaves) for m, member_leaves in zip(self._members, leaves)]
         changed = []
         for i, v in changes:
             new_row = list(row)
             new_row[i] = v
-            changed.append(
-                self._calibrated(
-                    [
-                        [t.leaf_value(new_row) if i in t.uses else leaf for t, leaf in zip(m.trees, member_leaves)]
-                        for m, member_leaves in zip(self._members, leaves)
-                    ]
-                )
-            )
-        return self._calibrated(leaves), changed
+            total = 0.0
+            for member, using, member_leaves, raw in zip(self._members, self._using, leaves, raws):
+                for t in using.get(i, ()):
+                    raw += member.trees[t].leaf_value(new_row) - member_leaves[t]
+                total += expit(-(member.a * raw + member.b))
+            changed.append(total / len(self._members))
+        return self._mean_calibrated(raws), changed
+
+    @staticmethod
+    def _raw(member: _Member, leaves: Sequence[float]) -> float:
+        raw = member.baseline
+        for leaf in leaves:  # in tree order, as scikit-learn adds them
+            raw += leaf
+        return raw
+
+    def _mean_calibrated(self, raws: Sequence[float]) -> float:
+        return sum(expit(-(m.a * raw + m.b)) for m, raw in zip(self._members, raws)) / len(self._members)
 
     def _calibrated(self, leaves: Sequence[Sequence[float]]) -> float:
-        total = 0.0
-        for member, member_leaves in zip(self._members, leaves):
-            raw = member.baseline
-            for leaf in member_leaves:  # in tree order, as scikit-learn adds them
-                raw += leaf
-            total += expit(-(member.a * raw + member.b))
-        return total / len(self._members)
+        return self._mean_calibrated([self._raw(m, member_leaves) for m, member_leaves in zip(self._members, leaves)])
+
+
+def _trees_by_feature(trees: Sequence[_Tree]) -> dict[int, tuple[int, ...]]:
+    found: dict[int, list[int]] = {}
+    for t, tree in enumerate(trees):
+        for f in sorted(tree.uses):
+            found.setdefault(f, []).append(t)
+    return {f: tuple(ts) for f, ts in found.items()}
 
 
 def _tree(spec: Mapping, n_features: int) -> _Tree:

@@ -372,7 +372,7 @@ class QualityModel:
             if self.reads_text:
                 raise ValueError("this model reads word n-grams: pass the text as well as the values")
         values = self._checked(values)
-        names = [n for n in self._names if n in self.typical_values and values[n] != self.typical_values[n]]
+        names = [n for n in self._names if n in self.typical_values and values[n] != self.typical_values[n]] if reasons > 0 else []
         if self.compiled is not None:
             row = self.compiled.row(values)
             typical = self.compiled.row({**values, **self.typical_values})
