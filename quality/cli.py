@@ -35,10 +35,11 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
     return [code for value in values for code in value.split(",") if code.strip()]
 
 
-def iter_inputs(paths: tuple[str, ...], excluded=None) -> Iterator[str | InputError]:
+def iter_inputs(paths: tuple[str, ...], excluded=None, suffixes: tuple[str, ...] | None = None) -> Iterator[str | InputError]:
     """Expand directories (recursively, sorted, hidden folders skipped) into checkable files;
     files named explicitly are kept whatever their suffix; ``-`` is standard input.
-    ``excluded(path)`` drops walked files (the configuration's ``exclude`` globs).
+    ``excluded(path)`` drops walked files (the configuration's ``exclude`` globs); ``suffixes``
+    are the file suffixes walked (default: text and Markdown).
 
     Symbolic links to folders are followed, each folder once: a link back to a folder above it
     (a loop) is reported, not followed. What cannot be walked is yielded as an
@@ -47,7 +48,7 @@ def iter_inputs(paths: tuple[str, ...], excluded=None) -> Iterator[str | InputEr
     the caller reports it and checks everything else."""
     from quality.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
 
-    suffixes = (*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES)
+    suffixes = suffixes or (*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES)
     for raw in paths:
         if raw == "-":
             yield raw
