@@ -65,6 +65,7 @@ class Result(NamedTuple):
     reject: dict | None = None
     score: float | None = None
     codes: tuple[str, ...] = ()
+    verdict: str | None = None
 
 
 def reject_entry(record: Record, kind: str, reason: str, action: str = "dropped") -> dict:
@@ -167,7 +168,7 @@ def read_markers(folder: str) -> dict[int, int]:
 # Scoring
 
 
-def score_batch(batch: Sequence[tuple[int, Record | None, Result | None]], options: ScoreOptions) -> list[Result]:
+def score_batch(batch: Sequence[tuple[int, Record, Result | None]], options: ScoreOptions) -> list[Result]:
     """Score a batch of ``(sequence number, record, result)`` items in order; an item that
     already has a result (settled after a worker crash) is passed through."""
     state = worker(options)
@@ -266,7 +267,7 @@ def score_record(record: Record, state: Worker) -> Result:
             "truncated",
         )
     line = json.dumps(out, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return Result(line, notice, assessment.score, tuple(sorted({f.code for f in report.flags})))
+    return Result(line, notice, assessment.score, tuple(sorted({f.code for f in report.flags})), assessment.verdict)
 
 
 def _finite(value: float) -> float | None:
@@ -278,7 +279,7 @@ def _finite(value: float) -> float | None:
 # Template counting (the first pass of --templates)
 
 
-def count_batch(batch: Sequence[tuple[int, Record | None, Result | None]], options: ScoreOptions):
+def count_batch(batch: Sequence[tuple[int, Record, Result | None]], options: ScoreOptions):
     """The template keys of a batch: ``(keys array, documents counted)``. Documents are
     prepared and split exactly as the scoring pass will (same text, same paragraphs)."""
     from quality.document import Document
@@ -288,7 +289,7 @@ def count_batch(batch: Sequence[tuple[int, Record | None, Result | None]], optio
     keys: list[bytes] = []
     documents = 0
     for _, record, _ in batch:
-        if record is None or record.error is not None:
+        if record.error is not None:
             continue
         try:
             text, fmt, _, _ = prepare_text(record, options.max_chars)
@@ -316,6 +317,7 @@ class Tally:
     flagged: int = 0  # documents with at least one flag
     flag_documents: Counter = field(default_factory=Counter)  # code -> documents
     rejects: Counter = field(default_factory=Counter)  # kind -> entries
+    verdicts: Counter = field(default_factory=Counter)
 
     def add(self, result: Result) -> None:
         self.records += 1
@@ -326,6 +328,7 @@ class Tally:
             self.histogram[min(HISTOGRAM_BINS - 1, int(result.score * HISTOGRAM_BINS))] += 1
             self.flag_documents.update(result.codes)
             self.flagged += bool(result.codes)
+            self.verdicts[result.verdict] += 1
         if result.reject is not None:
             self.rejects[result.reject["kind"]] += 1
             self.truncated += result.reject["action"] == "truncated"
@@ -336,17 +339,19 @@ class Tally:
         self.histogram = [a + b for a, b in zip(self.histogram, other.histogram)]
         self.flag_documents.update(other.flag_documents)
         self.rejects.update(other.rejects)
+        self.verdicts.update(other.verdicts)
 
     def as_dict(self) -> dict:
         return {
             "records": self.records, "scored": self.scored, "dropped": self.dropped, "truncated": self.truncated,
             "flagged": self.flagged, "histogram": list(self.histogram),
             "flag_documents": dict(sorted(self.flag_documents.items())), "rejects": dict(sorted(self.rejects.items())),
+            "verdicts": dict(sorted(self.verdicts.items())),
         }
 
     @classmethod
     def from_dict(cls, data: dict) -> Tally:
         return cls(
             data["records"], data["scored"], data["dropped"], data["truncated"], list(data["histogram"]),
-            data["flagged"], Counter(data["flag_documents"]), Counter(data["rejects"]),
+            data["flagged"], Counter(data["flag_documents"]), Counter(data["rejects"]), Counter(data["verdicts"]),
         )

@@ -381,7 +381,7 @@ def decode_html(payload: bytes, where: str, content_type: str | None = None) -> 
             raise InputError(f"{where}: is neither UTF-8 nor valid {encoding.name} (its declared charset {label!r}; byte 0x{byte} at offset {bad.start})") from err
 
 
-def read_warc(source: str, stream, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> Iterator[Record]:
+def read_warc(source: str, stream, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES, skipped: dict | None = None) -> Iterator[Record]:
     """The documents of a WARC or WET file: each ``response`` (an HTTP page), ``resource`` and
     ``conversion`` (WET text) record. Request, metadata, warcinfo and revisit records are not
     documents and are not yielded; their numbers are skipped. A response that holds no page
@@ -394,6 +394,8 @@ def read_warc(source: str, stream, max_record_bytes: int = DEFAULT_MAX_RECORD_BY
             number += 1
             kind = record.rec_type
             if kind not in ("response", "resource", "conversion"):
+                if skipped is not None:
+                    skipped[kind] = skipped.get(kind, 0) + 1
                 continue
             yield _warc_document(source, number, record, kind, max_record_bytes)
     except STREAM_ERRORS as err:
@@ -473,8 +475,10 @@ def read_source(
     id_field: str = "id",
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
     counter: list | None = None,
+    skipped: dict | None = None,
 ) -> Iterator[Record]:
-    """Every record of one source, in order."""
+    """Every record of one source, in order (``skipped`` counts the WARC records that are not
+    documents, by type)."""
     if source.kind == "file":
         yield read_file(source, max_record_bytes)
         return
@@ -487,7 +491,7 @@ def read_source(
         if source.kind == "jsonl":
             yield from read_jsonl(source.name, stream, text_field, id_field, max_record_bytes)
         else:
-            yield from read_warc(source.name, stream, max_record_bytes)
+            yield from read_warc(source.name, stream, max_record_bytes, skipped)
     finally:
         if source.path != "-":
             stream.close()
