@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -74,10 +75,10 @@ def _size(ctx, param, value):
 @click.option("--text-field", default="text", show_default=True, help="The JSONL field holding the text (dotted path for nested fields: meta.body).")
 @click.option("--id-field", default="id", show_default=True, help="The JSONL field copied as the record's id (dotted path).")
 @click.option("--features", "with_features", is_flag=True, help="Add every feature value to each record.")
-@click.option("--keep-text", is_flag=True, help="Copy the text into each record (for HTML: the extracted text).")
+@click.option("--keep-text", is_flag=True, help="Copy the text analysed into each record (for HTML: the extracted text; for a truncated document: its prefix).")
 @click.option("-j", "--jobs", type=int, callback=_jobs, help="Worker processes (-1: all cores) [default: all cores].")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=16, show_default=True, help="Documents per task sent to a worker (and per commit).")
-@click.option("--max-chars", type=click.IntRange(1000), default=1_000_000, show_default=True, help="Longer texts are analysed on their first this many characters and marked truncated.")
+@click.option("--max-chars", type=click.IntRange(1000), default=200_000, show_default=True, help="Longer texts are analysed on their first this many characters and marked truncated.")
 @click.option("--max-record-bytes", callback=_size, default="64MiB", show_default=True, help="Read limit of one record: a longer JSONL line is rejected unparsed; a longer WARC payload or file is read up to it (truncated).")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run (same inputs and options) from what it committed; starts afresh when there is none.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output and discard an interrupted run.")
@@ -109,7 +110,7 @@ def score_command(inputs, output, output_format, rejects, input_format, text_fie
     if output_format is None:
         output_format = "parquet" if output.suffix.lower() == ".parquet" else "jsonl"
     if progress is None:
-        progress = click.get_text_stream("stderr").isatty()
+        progress = sys.stderr.isatty()
     options = ScoreOptions(
         model=str(Path(model_path).resolve()) if model_path else None, features=with_features, keep_text=keep_text,
         max_chars=max_chars, template_min_documents=template_min_docs,

@@ -32,6 +32,7 @@ import os
 import shutil
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -46,6 +47,9 @@ from quality.sources import DEFAULT_MAX_RECORD_BYTES, Record, Source, expand_inp
 STATE_FORMAT = "content-quality score state"
 STATE_VERSION = 1
 DEFAULT_BATCH = 16
+# Batches handed to the pool ahead, per worker: enough to keep every worker busy while the
+# main process commits, few enough that a stop (SIGINT) waits for little work.
+PRE_DISPATCH = 2
 # Worker deaths in a row with no document identified before the run gives up.
 MAX_BLIND_CRASHES = 3
 
@@ -346,7 +350,8 @@ def numbered_records(sources: list[Source], config: RunConfig, progress: InputPr
     for source in sources:
         size = source.fingerprint().get("bytes", 0)
         progress.counters.clear()
-        for record in read_source(source, config.text_field, config.id_field, config.max_record_bytes, progress.counters, progress.skipped):
+        for record in read_source(source, config.text_field, config.id_field, config.max_record_bytes, progress.counters,
+                                  progress.skipped, config.score.max_chars):
             yield seq, record
             seq += 1
         progress.counters.clear()
@@ -373,17 +378,35 @@ def skip_committed(records: Iterator[tuple[int, Record]], state: dict) -> Iterat
 # The run
 
 
+class _Stop:
+    """The stop a signal asked for: the run finishes committing the batch in hand and stops
+    (a clean stop: no half-dispatched work in the worker pool); a second signal stops at once."""
+
+    signum: int | None = None
+
+    def __bool__(self) -> bool:
+        return self.signum is not None
+
+
+STOP = _Stop()
+
+
 @contextmanager
 def _signals():
-    """SIGTERM stops the run like SIGINT (a batch system's or a container's stop)."""
+    """SIGINT (Ctrl-C) and SIGTERM (a batch system's or a container's stop) end the run cleanly
+    after the current commit; a second one ends it at once (the committed state is on disk)."""
     def stop(signum, frame):
-        raise Interrupted(signum)
+        if STOP.signum is not None:
+            raise Interrupted(signum)
+        STOP.signum = signum
 
-    previous = signal.signal(signal.SIGTERM, stop)
+    STOP.signum = None
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def run(config: RunConfig, echo: Callable[[str], None] = lambda line: print(line, file=sys.stderr)) -> RunSummary:
@@ -395,15 +418,14 @@ def run(config: RunConfig, echo: Callable[[str], None] = lambda line: print(line
     sources = expand_inputs(config.inputs, config.input_format)
     if not sources:
         raise InputError("no input files found in " + ", ".join(config.inputs))
-    model = _main_model(config.score.model, echo)
-    model_info = {"path": str(model.path), "sha256": model.card.get("model_file", {}).get("sha256"), "threshold": model.threshold}
+    model = _model_info(config, echo)
     work = WorkDir(config.output)
-    settings = _settings(config, sources, model_info["sha256"])
+    settings = _settings(config, sources, model["sha256"])
     state = prepare(config, work, settings, echo)
     tally = Tally.from_dict(state["tally"])
     resumed_from = state["committed"]["records"]
     options = replace(config.score, markers=str(work.markers) if config.jobs > 1 else None)
-    summary = RunSummary(tally, 0.0, 0, config.jobs, config.output, config.rejects_path, resumed_from, model=model_info)
+    summary = RunSummary(tally, 0.0, 0, config.jobs, config.output, config.rejects_path, resumed_from, model=model)
     interrupted = None
     spools = None
     started = time.perf_counter()
@@ -416,6 +438,8 @@ def run(config: RunConfig, echo: Callable[[str], None] = lambda line: print(line
                 spools = Spools(work, state)
                 _score(config, sources, state, spools, tally, options, summary, echo)
                 spools.close()
+                if STOP:
+                    raise Interrupted(STOP.signum)
                 state["phase"] = "finalising"
                 state["seconds"] = state.get("seconds", 0.0) + time.perf_counter() - started
                 try:
@@ -424,6 +448,8 @@ def run(config: RunConfig, echo: Callable[[str], None] = lambda line: print(line
                     raise _output_error(err, work.state, tally.records, work) from err
             elif state.get("templates"):
                 summary.templates = state["templates"]["describe"]
+            if STOP:
+                raise Interrupted(STOP.signum)
             _finalise(config, work, state, tally)
     except KeyboardInterrupt:
         interrupted = signal.SIGINT
@@ -440,19 +466,21 @@ def run(config: RunConfig, echo: Callable[[str], None] = lambda line: print(line
     return summary
 
 
-def _main_model(path: str | None, echo):
-    """The model, loaded in the main process: a broken model stops the run before any work,
-    and its warnings are shown once (workers load it again, silently)."""
-    import warnings
+def _model_info(config: RunConfig, echo) -> dict:
+    """Load the model where the documents are scored (in a worker when there are several: the
+    main process stays small) before any work, so that a broken model stops the run at once;
+    its warnings are shown here, once."""
+    from quality.scoring import model_info
 
-    from quality.model import get_model
+    if config.jobs == 1:
+        info = model_info(config.score)
+    else:
+        from joblib import Parallel, delayed
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        model = get_model(path)
-    for warning in caught:
-        echo(f"warning: {warning.message}")
-    return model
+        info = Parallel(n_jobs=config.jobs)([delayed(model_info)(config.score)])[0]
+    for warning in info.pop("warnings"):
+        echo(f"warning: {warning}")
+    return info
 
 
 def _batches(items: Iterator, size: int, replay: deque) -> Iterator[list]:
@@ -461,10 +489,11 @@ def _batches(items: Iterator, size: int, replay: deque) -> Iterator[list]:
         batch = []
         while replay and len(batch) < size:
             batch.append(replay.popleft())
-        for seq, record in items:
-            batch.append((seq, record, None))
-            if len(batch) >= size:
-                break
+        if len(batch) < size:
+            for seq, record in items:
+                batch.append((seq, record, None))
+                if len(batch) >= size:
+                    break
         if not batch:
             return
         yield batch
@@ -510,24 +539,40 @@ def _score(config, sources, state, spools: Spools, tally: Tally, options: ScoreO
         bar.update(len(results))
         _postfix(bar, progress, started, tally.dropped)
 
-    def tasks():
-        for batch in _batches(items, config.batch_size, replay):
-            pending.append(batch)
+    def tasks(guard: dict):
+        # joblib pulls tasks from its callback thread: a batch is taken and recorded as pending
+        # under the attempt's lock, and an attempt given up after a crash takes no more
+        source = _batches(items, config.batch_size, replay)
+        while True:
+            with guard["lock"]:
+                if not guard["open"] or STOP:
+                    return
+                batch = next(source, None)
+                if batch is None:
+                    return
+                pending.append(batch)
             yield delayed(score_batch)(batch, options)
 
     summary.skipped = progress.skipped
     try:
         while True:
+            guard = {"lock": threading.Lock(), "open": True}
             try:
                 if config.jobs == 1:
                     for batch in _batches(items, config.batch_size, replay):
+                        if STOP:
+                            break
                         commit(batch, score_batch(batch, options))
                 else:
-                    with Parallel(n_jobs=config.jobs, return_as="generator", pre_dispatch=f"{4 * config.jobs}") as parallel:
-                        for results in parallel(tasks()):
+                    # On a stop, tasks() dispatches nothing more and the batches in the workers'
+                    # hands are committed as they come back: the pool winds down by itself.
+                    with Parallel(n_jobs=config.jobs, return_as="generator", pre_dispatch=f"{PRE_DISPATCH * config.jobs}") as parallel:
+                        for results in parallel(tasks(guard)):
                             commit(pending.popleft(), results)
                 return
             except TerminatedWorkerError as err:
+                with guard["lock"]:
+                    guard["open"] = False
                 blind += 1
                 settled = _after_crash(err, pending, options, config, summary, echo)
                 if not settled and blind >= MAX_BLIND_CRASHES:
@@ -610,6 +655,8 @@ def _templates(config: RunConfig, work: WorkDir, state: dict, sources, options: 
             progress = InputProgress(total=sum(s.fingerprint().get("bytes", 0) for s in sources))
             started = time.perf_counter()
             for keys, documents in _count(config, sources, options, progress):
+                if STOP:
+                    raise Interrupted(STOP.signum)
                 counts.add(keys, documents)
                 bar.update(documents)
                 _postfix(bar, progress, started, None)
@@ -650,7 +697,7 @@ def _count(config: RunConfig, sources, options: ScoreOptions, progress: InputPro
         for batch in batches:
             yield count_batch(batch, options)
         return
-    with Parallel(n_jobs=config.jobs, return_as="generator", pre_dispatch=f"{4 * config.jobs}") as parallel:
+    with Parallel(n_jobs=config.jobs, return_as="generator", pre_dispatch=f"{PRE_DISPATCH * config.jobs}") as parallel:
         yield from parallel(delayed(count_batch)(batch, options) for batch in batches)
 
 

@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from quality.errors import InputError, ModelError
-from quality.sources import Record
+from quality.sources import Record, cut_text
 
-DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_MAX_CHARS = 200_000
 HISTOGRAM_BINS = 10
 
 
@@ -87,6 +87,7 @@ class Worker:
     params: dict = field(default_factory=dict)
     reads_text: bool = False
     marker: int | None = None  # file descriptor of this process's "in progress" file
+    warnings: list[str] = field(default_factory=list)  # the model's warnings when it was loaded
 
 
 _WORKERS: dict[ScoreOptions, Worker] = {}
@@ -112,10 +113,12 @@ def _load(options: ScoreOptions) -> Worker:
     from quality.rules import RULES
 
     if multiprocessing.parent_process() is not None and threading.current_thread() is threading.main_thread():
-        # A joblib worker: Ctrl-C is the main process's to handle (it stops the workers).
+        # A joblib worker: Ctrl-C is the main process's to handle (it stops the workers), and
+        # a worker must not outlive a main process that was killed (SIGKILL leaves it no say).
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the main process reports the model's warnings
+        _die_with_parent()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")  # reported once, by the main process (model_info)
         model = get_model(options.model)
     _one_thread()
     rules = select_rules(RULES)
@@ -131,7 +134,36 @@ def _load(options: ScoreOptions) -> Worker:
     marker = None
     if options.markers:
         marker = os.open(os.path.join(options.markers, str(os.getpid())), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    return Worker(options, model, rules, params, bool(getattr(model, "reads_text", False)), marker)
+    return Worker(options, model, rules, params, bool(getattr(model, "reads_text", False)), marker, [str(w.message) for w in caught])
+
+
+def model_info(options: ScoreOptions) -> dict:
+    """The model a worker loaded: its path, SHA-256, threshold and load warnings (the main
+    process asks one worker, so that it does not load the model itself)."""
+    state = worker(options)
+    model = state.model
+    return {
+        "path": str(model.path), "sha256": model.card.get("model_file", {}).get("sha256"),
+        "threshold": model.threshold, "warnings": state.warnings,
+    }
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (``PR_SET_PDEATHSIG``); elsewhere
+    an orphaned worker waits idle until joblib's idle timeout ends it."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _one_thread() -> None:
@@ -183,20 +215,17 @@ def score_batch(batch: Sequence[tuple[int, Record, Result | None]], options: Sco
     return results
 
 
-def prepare_text(record: Record, max_chars: int) -> tuple[str, str, bool, str]:
-    """``(text to analyse, its format, truncated, the whole text)`` of a readable record: HTML
-    is reduced to its main text, and text over ``max_chars`` is cut at its last line break
-    before the limit (or at the limit when a line is longer than half of it). Raises
-    :class:`InputError` when an HTML page has no text."""
+def prepare_text(record: Record, max_chars: int) -> tuple[str, str, bool, int]:
+    """``(text to analyse, its format, truncated, length of the whole text)`` of a readable
+    record: HTML is reduced to its main text, and text over ``max_chars`` is cut (the reader
+    already cut plain text: :func:`quality.sources.cut_text`). Raises :class:`InputError`
+    when an HTML page has no text."""
     text, fmt = record.text, record.format
     if fmt == "html":
         text, fmt = html_text(text, f"{record.source}:{record.record}"), "text"
-    whole, truncated = text, record.truncated
-    if len(text) > max_chars:
-        cut = text.rfind("\n", 0, max_chars + 1)
-        text = text[: cut if cut >= max_chars // 2 else max_chars]
-        truncated = True
-    return text, fmt, truncated, whole
+    chars = record.chars or len(text)
+    truncated = record.truncated or len(text) > max_chars
+    return cut_text(text, max_chars), fmt, truncated, chars
 
 
 def html_text(html: str, where: str) -> str:
@@ -222,7 +251,7 @@ def score_record(record: Record, state: Worker) -> Result:
         return Result(None, reject_entry(record, *record.error))
     where = f"{record.source}:{record.record}"
     try:
-        text, fmt, truncated, whole = prepare_text(record, state.options.max_chars)
+        text, fmt, truncated, chars = prepare_text(record, state.options.max_chars)
         document = Document.from_text(text, where, fmt)
         if not document.prose:
             return Result(None, reject_entry(record, "empty", f"{where}: no prose paragraphs to analyse"))
@@ -244,7 +273,7 @@ def score_record(record: Record, state: Worker) -> Result:
         "url": record.url,
         "score": round(assessment.score, 6),
         "verdict": assessment.verdict,
-        "chars": len(whole),
+        "chars": chars,
         "truncated": truncated,
         "paragraphs": len(document.paragraphs),
         "flags": [{"code": f.code, "paragraph": f.paragraph, "line": f.line, "severity": str(f.severity)} for f in report.flags],
@@ -256,16 +285,14 @@ def score_record(record: Record, state: Worker) -> Result:
     if state.options.features:
         out["features"] = {name: _finite(value) for name, value in report.features.items()}
     if state.options.keep_text:
-        out["text"] = whole
+        out["text"] = text
     notice = None
     if truncated:
-        read = "; the record was read up to --max-record-bytes only" if record.truncated else ""
-        notice = reject_entry(
-            record, "truncated",
-            f"{where}: {len(whole):,} characters, over the limit (--max-chars {state.options.max_chars:,}){read}; "
-            f"analysed and scored on the first {len(text):,}",
-            "truncated",
-        )
+        if chars > state.options.max_chars:
+            why = f"{chars:,} characters, over --max-chars {state.options.max_chars:,}"
+        else:
+            why = "over --max-record-bytes (the record was read up to that limit)"
+        notice = reject_entry(record, "truncated", f"{where}: {why}; analysed and scored on the first {len(text):,} characters", "truncated")
     line = json.dumps(out, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return Result(line, notice, assessment.score, tuple(sorted({f.code for f in report.flags})), assessment.verdict)
 

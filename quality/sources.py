@@ -16,7 +16,6 @@ one decoder of the project; WARC parsing is warcio's.
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import os
@@ -88,6 +87,27 @@ class Record:
     url: str | None = None
     error: tuple[str, str] | None = None
     truncated: bool = False
+    chars: int | None = None  # the length of the whole text, when it was cut to --max-chars
+
+
+def cut_text(text: str, max_chars: int) -> str:
+    """``text`` cut to at most ``max_chars`` characters at its last line break before the limit
+    (at the limit itself when that break would lose more than half of it)."""
+    if len(text) <= max_chars:
+        return text
+    cut = text.rfind("\n", 0, max_chars + 1)
+    return text[: cut if cut >= max_chars // 2 else max_chars]
+
+
+def _limited(record: Record, max_chars: int | None) -> Record:
+    """A text record cut to ``max_chars`` here, in the reading process, so that a huge record
+    is not copied whole to a worker (HTML is cut after extraction, in the worker)."""
+    if max_chars is None or record.text is None or record.format == "html" or len(record.text) <= max_chars:
+        return record
+    record.chars = len(record.text)
+    record.text = cut_text(record.text, max_chars)
+    record.truncated = True
+    return record
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,46 +181,71 @@ def expand_inputs(paths: Sequence[str], input_format: str = "auto") -> list[Sour
 # Byte streams
 
 
-class ZstdReader(io.RawIOBase):
-    """A Zstandard-compressed file as a stream of its content (all frames in turn). A file that
-    ends inside a frame raises :class:`EOFError`, as ``gzip`` does: zstandard's own stream
-    reader ends silently there, which would lose the records of a truncated file unnoticed."""
+class _Decompressing(io.RawIOBase):
+    """A compressed file of one or more members (frames) as a stream of its content. A file
+    that ends inside a member first gives every byte that could be decompressed, then raises
+    :class:`EOFError`: the records before the cut are read, not lost with the last buffer
+    (``gzip.GzipFile`` loses them; zstandard's stream reader ends silently, losing the rest)."""
 
     def __init__(self, raw):
-        import zstandard
-
         self._raw = raw
-        self._zstd = zstandard
-        self._decompressor = zstandard.ZstdDecompressor()
-        self._frame = None
+        self._member = None
         self._pending = b""
+        self._offset = 0
+
+    def _new_member(self):
+        raise NotImplementedError
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
-        while not self._pending:
+        while self._offset >= len(self._pending):
             chunk = self._raw.read(_BLOCK)
             if not chunk:
-                if self._frame is not None and not self._frame.eof:
-                    raise EOFError("Zstandard file ended before the end of its last frame (truncated)")
+                if self._member is not None and not self._member.eof:
+                    raise EOFError(f"{self.name} file ended before the end of its last member (truncated)")
                 return 0
+            parts = []
             while chunk:
-                if self._frame is None or self._frame.eof:
-                    self._frame = self._decompressor.decompressobj()
+                if self._member is None or self._member.eof:
+                    self._member = self._new_member()
                 try:
-                    self._pending += self._frame.decompress(chunk)
-                except self._zstd.ZstdError as err:
-                    raise OSError(f"damaged Zstandard data: {err}") from err
-                chunk = self._frame.unused_data if self._frame.eof else b""
-        size = min(len(buffer), len(self._pending))
-        buffer[:size] = self._pending[:size]
-        self._pending = self._pending[size:]
+                    parts.append(self._member.decompress(chunk))
+                except self._errors as err:
+                    raise OSError(f"damaged {self.name} data: {err}") from err
+                chunk = self._member.unused_data if self._member.eof else b""
+            self._pending, self._offset = b"".join(parts), 0
+        size = min(len(buffer), len(self._pending) - self._offset)
+        buffer[:size] = self._pending[self._offset : self._offset + size]
+        self._offset += size
         return size
 
     def close(self) -> None:
         self._raw.close()
         super().close()
+
+
+class GzipReader(_Decompressing):
+    name = "gzip"
+    _errors = zlib.error
+
+    def _new_member(self):
+        return zlib.decompressobj(wbits=31)
+
+
+class ZstdReader(_Decompressing):
+    name = "Zstandard"
+
+    def __init__(self, raw):
+        import zstandard
+
+        super().__init__(raw)
+        self._decompressor = zstandard.ZstdDecompressor()
+        self._errors = zstandard.ZstdError
+
+    def _new_member(self):
+        return self._decompressor.decompressobj()
 
 
 class CountingReader(io.RawIOBase):
@@ -238,7 +283,7 @@ def open_stream(source: Source, counter: list | None = None):
         counter.append(counting)
     suffix = Path(source.path).suffix.lower()
     if suffix == ".gz":
-        return gzip.GzipFile(fileobj=io.BufferedReader(counting, _BLOCK), mode="rb")
+        return io.BufferedReader(GzipReader(io.BufferedReader(counting, _BLOCK)), _BLOCK)
     if suffix == ".zst":
         return io.BufferedReader(ZstdReader(io.BufferedReader(counting, _BLOCK)), _BLOCK)
     return io.BufferedReader(counting, _BLOCK)
@@ -277,6 +322,7 @@ def read_jsonl(
     first_line: int = 1,
     start: int = 0,
     end: int | None = None,
+    max_chars: int | None = None,
 ) -> Iterator[Record]:
     """The records of a JSON Lines stream, one per non-blank line. ``start``/``end`` restrict
     it to the lines that begin in that byte range of a plain file (a cluster partition; the
@@ -308,7 +354,7 @@ def read_jsonl(
             continue
         if not line.strip():
             continue  # a blank line holds no record
-        yield parse_json_record(source, number, line, text_field, id_field)
+        yield _limited(parse_json_record(source, number, line, text_field, id_field), max_chars)
 
 
 def parse_json_record(source: str, number: int, line: bytes, text_field: str, id_field: str) -> Record:
@@ -319,7 +365,7 @@ def parse_json_record(source: str, number: int, line: bytes, text_field: str, id
     except InputError as err:
         return Record(source, number, error=("invalid-utf8", str(err)))
     except json.JSONDecodeError as err:
-        return Record(source, number, error=("invalid-json", f"{where}: not valid JSON ({err.msg} at column {err.colno})"))
+        return Record(source, number, error=("invalid-json", f"{where}: not valid JSON ({err.msg.removesuffix(' at')} at column {err.colno})"))
     except RecursionError:
         return Record(source, number, error=("invalid-json", f"{where}: JSON nested too deeply to read"))
     if not isinstance(obj, dict):
@@ -442,7 +488,7 @@ def _warc_document(source: str, number: int, record, kind: str, max_record_bytes
 # Files
 
 
-def read_file(source: Source, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> Record:
+def read_file(source: Source, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES, max_chars: int | None = None) -> Record:
     """A text, Markdown or HTML file as one record (number 1). A file over the read limit is
     read up to it (cut at its last line break) and marked truncated."""
     if source.error:
@@ -466,7 +512,7 @@ def read_file(source: Source, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) 
         return Record(source.name, 1, error=("unreadable", f"{source.name}: cannot be read ({err.strerror or err})"))
     if not text.strip():
         return Record(source.name, 1, error=("empty", f"{source.name}: empty file"))
-    return Record(source.name, 1, None, text, source.format, truncated=truncated)
+    return _limited(Record(source.name, 1, None, text, source.format, truncated=truncated), max_chars)
 
 
 def read_source(
@@ -476,11 +522,12 @@ def read_source(
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
     counter: list | None = None,
     skipped: dict | None = None,
+    max_chars: int | None = None,
 ) -> Iterator[Record]:
     """Every record of one source, in order (``skipped`` counts the WARC records that are not
     documents, by type)."""
     if source.kind == "file":
-        yield read_file(source, max_record_bytes)
+        yield read_file(source, max_record_bytes, max_chars)
         return
     try:
         stream = open_stream(source, counter)
@@ -489,20 +536,21 @@ def read_source(
         return
     try:
         if source.kind == "jsonl":
-            yield from read_jsonl(source.name, stream, text_field, id_field, max_record_bytes)
+            yield from read_jsonl(source.name, stream, text_field, id_field, max_record_bytes, max_chars=max_chars)
         else:
-            yield from read_warc(source.name, stream, max_record_bytes, skipped)
+            for record in read_warc(source.name, stream, max_record_bytes, skipped):
+                yield _limited(record, max_chars)
     finally:
         if source.path != "-":
             stream.close()
 
 
 def read_range(source: Source, start: int, end: int, first_line: int, text_field: str, id_field: str,
-               max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> Iterator[Record]:
+               max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES, max_chars: int | None = None) -> Iterator[Record]:
     """The records of the lines that begin in bytes ``[start, end)`` of a plain JSONL file."""
     with open(source.path, "rb") as handle:
         handle.seek(start)
-        yield from read_jsonl(source.name, handle, text_field, id_field, max_record_bytes, first_line, start, end)
+        yield from read_jsonl(source.name, handle, text_field, id_field, max_record_bytes, first_line, start, end, max_chars)
 
 
 def split_ranges(path: str, size: int) -> list[tuple[int, int, int]]:
