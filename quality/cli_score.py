@@ -153,7 +153,7 @@ def summary_lines(summary) -> list[str]:
     t = summary.tally
     lines = [
         f"quality score: {t.records:,} input records = {t.scored:,} scored + {t.dropped:,} rejected "
-        f"(checked against the files written); output {summary.output}, rejects {summary.rejects}",
+        f"(checked against the files written); output {summary.output}" + ("" if summary.cluster else f", rejects {summary.rejects}"),
     ]
     if summary.skipped:
         kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(summary.skipped.items()))
@@ -165,7 +165,8 @@ def summary_lines(summary) -> list[str]:
         lines.append(f"  rejects file: {kinds}" + (f" (truncated: {t.truncated:,} documents scored on a prefix)" if t.truncated else ""))
     if summary.seconds and summary.session_records:
         rate = summary.session_records / summary.seconds
-        lines.append(f"  throughput: {summary.session_records:,} records in {summary.seconds:.1f} s, {rate:,.1f} documents/s ({summary.jobs} job{'s' if summary.jobs != 1 else ''})")
+        where = f"{summary.jobs} Dask workers at {summary.cluster}" if summary.cluster else f"{summary.jobs} job{'s' if summary.jobs != 1 else ''}"
+        lines.append(f"  throughput: {summary.session_records:,} records in {summary.seconds:.1f} s, {rate:,.1f} documents/s ({where})")
     if summary.crashes:
         lines.append(f"  worker crashes: {len(summary.crashes)}: " + "; ".join(summary.crashes[:3]))
     if summary.templates:

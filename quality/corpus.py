@@ -130,6 +130,7 @@ class RunSummary:
     model: dict = field(default_factory=dict)
     crashes: list[str] = field(default_factory=list)
     skipped: dict = field(default_factory=dict)  # WARC records that are not documents, by type
+    cluster: str | None = None  # the Dask scheduler's address (jobs: its workers)
 
     def as_dict(self) -> dict:
         return {
@@ -137,7 +138,7 @@ class RunSummary:
             "seconds": round(self.seconds, 3), "session_records": self.session_records, "jobs": self.jobs,
             "documents_per_second": round(self.session_records / self.seconds, 2) if self.seconds else None,
             "resumed_from": self.resumed_from, "templates": self.templates, "model": self.model,
-            "worker_crashes": self.crashes, "skipped_warc_records": self.skipped,
+            "worker_crashes": self.crashes, "skipped_warc_records": self.skipped, "cluster": self.cluster,
         }
 
 

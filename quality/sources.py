@@ -59,14 +59,20 @@ class Source:
 
     @property
     def name(self) -> str:
+        """How records name their source: the path as given (or found in a folder)."""
         return "<stdin>" if self.path == "-" else self.path
+
+    @property
+    def location(self) -> str:
+        """Where the file is read from: the absolute path (a cluster worker may run elsewhere)."""
+        return self.path if self.path == "-" else os.path.abspath(self.path)
 
     def fingerprint(self) -> dict:
         """What a resumed run compares: the path, and the size and modification time of files."""
         if self.path == "-":
             return {"path": "-"}
         try:
-            info = os.stat(self.path)
+            info = os.stat(self.location)
         except OSError:
             return {"path": self.path}
         return {"path": self.path, "bytes": info.st_size, "mtime_ns": info.st_mtime_ns}
@@ -275,13 +281,13 @@ def open_stream(source: Source, counter: list | None = None):
     if source.path == "-":
         return sys.stdin.buffer
     try:
-        raw = open(source.path, "rb", buffering=0)
+        raw = open(source.location, "rb", buffering=0)
     except OSError as err:
         raise InputError(f"{source.path}: cannot be read ({err.strerror or err})") from err
     counting = CountingReader(raw)
     if counter is not None:
         counter.append(counting)
-    suffix = Path(source.path).suffix.lower()
+    suffix = Path(source.location).suffix.lower()
     if suffix == ".gz":
         return io.BufferedReader(GzipReader(io.BufferedReader(counting, _BLOCK)), _BLOCK)
     if suffix == ".zst":
@@ -493,7 +499,7 @@ def read_file(source: Source, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES, 
     read up to it (cut at its last line break) and marked truncated."""
     if source.error:
         return Record(source.name, 1, error=("unreadable", source.error))
-    path = Path(source.path)
+    path = Path(source.location)
     truncated = False
     try:
         if source.path == "-":
@@ -548,7 +554,7 @@ def read_source(
 def read_range(source: Source, start: int, end: int, first_line: int, text_field: str, id_field: str,
                max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES, max_chars: int | None = None) -> Iterator[Record]:
     """The records of the lines that begin in bytes ``[start, end)`` of a plain JSONL file."""
-    with open(source.path, "rb") as handle:
+    with open(source.location, "rb") as handle:
         handle.seek(start)
         yield from read_jsonl(source.name, handle, text_field, id_field, max_record_bytes, first_line, start, end, max_chars)
 

@@ -517,3 +517,56 @@ def test_count_min_sketch_never_under_counts_and_adds_up():
     over = estimates - exact
     # the bound e*N/width is exceeded with probability <= exp(-4) per key
     assert (over > whole.error_bound()).mean() <= 0.05
+
+
+# ---------------------------------------------------------------------------------------------
+# Dask
+
+
+@pytest.fixture(scope="module")
+def local_cluster():
+    distributed = pytest.importorskip("dask.distributed")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                       dashboard_address=None, silence_logs=40)
+    yield cluster.scheduler_address
+    cluster.close()
+
+
+def _shards(folder: Path, kind: str = "") -> bytes:
+    manifest = json.loads((folder / "manifest.json").read_text())
+    return b"".join((folder / shard["rejects" if kind else "output"]).read_bytes() for shard in manifest["shards"])
+
+
+def test_dask_local_cluster_gives_the_local_output(tmp_path, local_cluster):
+    corpus = write_corpus(tmp_path / "c.jsonl", 40)
+    plain, cut = broken_jsonl(tmp_path)
+    packed = tmp_path / "c2.jsonl.gz"
+    packed.write_bytes(gzip.compress((tmp_path / "c.jsonl").read_bytes()[:20_000].rsplit(b"\n", 1)[0] + b"\n"))
+    inputs = [str(corpus), str(packed), str(cut)]
+    local = tmp_path / "local.jsonl"
+    assert score(*inputs, "-o", str(local), "-j", "1", "--features").exit_code == 0
+    folder = tmp_path / "shards"
+    result = score(*inputs, "-o", str(folder), "--scheduler", local_cluster, "--partition-size", "30KB", "--features")
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert len(manifest["shards"]) >= 4  # the plain file in byte ranges, the .gz files whole
+    assert _shards(folder) == local.read_bytes()
+    assert _shards(folder, "rejects") == (tmp_path / "local.rejects.jsonl").read_bytes()
+    assert manifest["counts"]["records"] == manifest["counts"]["scored"] + manifest["counts"]["dropped"]
+    assert "Dask workers at tcp://127.0.0.1" in result.stderr
+    again = score(*inputs, "-o", str(folder), "--scheduler", local_cluster)
+    assert again.exit_code == 2 and "the run is complete" in again.output
+
+
+def test_dask_templates_match_the_local_run(tmp_path, local_cluster):
+    corpus = tmp_path / "t.jsonl"
+    with open(corpus, "w", encoding="utf-8") as handle:
+        for i, text in enumerate(documents(24)):
+            handle.write(json.dumps({"id": i, "text": text + ("\n" + FOOTER if i % 2 else "")}) + "\n")
+    local = tmp_path / "local.jsonl"
+    assert score(str(corpus), "-o", str(local), "-j", "1", "--templates").exit_code == 0
+    folder = tmp_path / "shards"
+    result = score(str(corpus), "-o", str(folder), "--scheduler", local_cluster, "--partition-size", "20KB", "--templates")
+    assert result.exit_code == 0, result.output
+    assert _shards(folder) == local.read_bytes()
+    assert sum(f["code"] == "CT101" for r in lines(local) for f in r["flags"]) == 12
