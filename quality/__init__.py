@@ -4,7 +4,7 @@ The Python API::
 
     import quality
     report = quality.analyze("Headline\\nBody text ...")          # a string (plain text)
-    report = quality.analyze_file("draft.md")                     # a file (text or Markdown)
+    report = quality.analyze_file("draft.md")                     # a file (text, Markdown, HTML)
     for flag in report.flags:
         print(flag.line, flag.code, flag.message)
     report.features                                                # the measured values
@@ -54,7 +54,8 @@ def analyze(
     score: bool = False,
     model: str | Path | None = None,
 ) -> Report:
-    """Analyse a string: plain text (``format="text"``) or Markdown (``"markdown"``). With
+    """Analyse a string: plain text (``format="text"``), Markdown (``"markdown"``), the article
+    of an HTML page (``"html"``, extracted by trafilatura) or the whole page (``"html-page"``). With
     ``score=True`` (or a ``model`` path) the report carries the article's assessment."""
     document = Document.from_text(text, path=path, format=format)
     return _scored(analyze_document(document, get_rules(select, ignore), keyphrase=keyphrase), score, model)
@@ -70,7 +71,7 @@ def analyze_file(
     score: bool = False,
     model: str | Path | None = None,
 ) -> Report:
-    """Analyse a file; the format follows its suffix (.md/.markdown: Markdown) unless given."""
+    """Analyse a file; the format follows its suffix (.md/.markdown: Markdown; .html/.htm: HTML) unless given."""
     document = Document.from_path(path, format=format)
     return _scored(analyze_document(document, get_rules(select, ignore), keyphrase=keyphrase), score, model)
 

@@ -22,7 +22,6 @@ from quality.errors import InputError, QualityError, UnknownRuleError
 from quality.registry import Severity
 
 EXIT_CLEAN, EXIT_FLAGGED, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 class ToolFailure(click.ClickException):
@@ -35,20 +34,19 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
     return [code for value in values for code in value.split(",") if code.strip()]
 
 
-def iter_inputs(paths: tuple[str, ...], excluded=None, suffixes: tuple[str, ...] | None = None) -> Iterator[str | InputError]:
+def iter_inputs(paths: tuple[str, ...], excluded=None) -> Iterator[str | InputError]:
     """Expand directories (recursively, sorted, hidden folders skipped) into checkable files;
     files named explicitly are kept whatever their suffix; ``-`` is standard input.
-    ``excluded(path)`` drops walked files (the configuration's ``exclude`` globs); ``suffixes``
-    are the file suffixes walked (default: text and Markdown).
+    ``excluded(path)`` drops walked files (the configuration's ``exclude`` globs).
 
     Symbolic links to folders are followed, each folder once: a link back to a folder above it
     (a loop) is reported, not followed. What cannot be walked is yielded as an
     :class:`InputError` in its place (a folder that cannot be listed, a link loop, a walked
     file that is not a regular file, such as a named pipe, which would block a read), so that
     the caller reports it and checks everything else."""
-    from quality.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
+    from quality.document import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES
 
-    suffixes = suffixes or (*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES)
+    suffixes = (*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
     for raw in paths:
         if raw == "-":
             yield raw
@@ -96,8 +94,9 @@ def _special_file(path: str) -> InputError | None:
     return None if stat.S_ISREG(mode) else InputError(f"{path}: is not a regular file ({file_kind(mode)}); skipped")
 
 
-def load_document(raw: str | InputError, input_format: str):
-    """Read one input into a :class:`Document` (errors name the input)."""
+def load_document(raw: str | InputError, input_format: str, page: bool = False):
+    """Read one input into a :class:`Document` (errors name the input). With ``page``, HTML
+    inputs are read as whole pages (every block of visible text) instead of their article."""
     from quality.document import Document, decode, format_for
 
     if isinstance(raw, InputError):  # what iter_inputs could not walk
@@ -105,12 +104,11 @@ def load_document(raw: str | InputError, input_format: str):
     if raw == "-":
         data = sys.stdin.buffer.read()
         text = decode(data, "<stdin>")
-        return Document.from_text(text, "<stdin>", "text" if input_format == "auto" else input_format)
+        fmt = "text" if input_format == "auto" else input_format
+        return Document.from_text(text, "<stdin>", "html-page" if page and fmt == "html" else fmt)
     path = Path(raw)
-    if path.suffix.lower() in HTML_SUFFIXES and input_format == "auto":
-        raise InputError(f"{raw}: HTML input is not supported yet; extract the article text first")
     fmt = format_for(path) if input_format == "auto" else input_format
-    return Document.from_path(path, fmt)
+    return Document.from_path(path, "html-page" if page and fmt == "html" else fmt)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -126,7 +124,8 @@ SEVERITIES = ["info", "warning", "error"]
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True, help="Output format.")
-@click.option("--input-format", type=click.Choice(["auto", "text", "markdown"]), default="auto", show_default=True, help="How to read inputs (auto: by file suffix; stdin is text).")
+@click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html", "html-page"]), default="auto", show_default=True, help="How to read inputs (auto: by file suffix; stdin is text). html: the article trafilatura extracts; html-page: every block of visible text.")
+@click.option("--page", is_flag=True, help="Read HTML inputs as whole pages (like --input-format html-page): every block of visible text is a paragraph, and BP108 flags the boilerplate an extractor would drop.")
 @click.option("--select", multiple=True, metavar="CODES", help="Only rules whose code starts with one of these (comma-separated, repeatable); replaces the configuration's select.")
 @click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to add to the selection.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip rules whose code starts with one of these (added to the configuration's ignore).")
@@ -143,12 +142,13 @@ SEVERITIES = ["info", "warning", "error"]
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Use this configuration file instead of the nearest one.")
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.option("--quiet", "-q", is_flag=True, help="No per-file summaries on stderr.")
-def check(paths, output_format, input_format, select, extend_select, ignore, keyphrase, min_severity, fail_on,
+def check(paths, output_format, input_format, page, select, extend_select, ignore, keyphrase, min_severity, fail_on,
           exit_zero, statistics, add_ignores, score, model_path, fail_over, fail_under, config_path, isolated, quiet):
     """Print per-paragraph quality flags for PATHS (files, directories, or - for stdin).
 
     One line per flag: path:line:col: CODE message. Directories are searched for .txt, .text,
-    .md and .markdown files. Settings come from [tool.quality] in the nearest pyproject.toml or
+    .md, .markdown, .html and .htm files; HTML is read as the article trafilatura extracts
+    (--page: the whole page). Settings come from [tool.quality] in the nearest pyproject.toml or
     .quality.toml, walking up from each file; options given here win.
     """
     from quality import __version__
@@ -188,7 +188,7 @@ def check(paths, output_format, input_format, select, extend_select, ignore, key
     except ConfigError as err:
         raise click.UsageError(str(err)) from err
     if not inputs:
-        raise click.UsageError(f"no .txt or .md files found in {', '.join(paths)}")
+        raise click.UsageError(f"no .txt, .md or .html files found in {', '.join(paths)}")
     failing = False
     input_errors: list[dict] = []
     files: list[dict] = []
@@ -203,7 +203,7 @@ def check(paths, output_format, input_format, select, extend_select, ignore, key
             continue
         try:
             settings = settings_for(raw)
-            document = load_document(raw, input_format)
+            document = load_document(raw, input_format, page)
             rules = settings.rules_for(None if raw == "-" else Path(raw), RULES)
             # --keyphrase, else the front matter's (analyze reads it), else the configuration's
             focus = keyphrase or (None if document.front_matter.get("keyphrase") else settings.keyphrase)

@@ -1,7 +1,8 @@
 """The document model: paragraphs with their source positions and roles.
 
 This module owns paragraph splitting; nothing else in the project splits a document. A document
-comes from plain text, Markdown (parsed with markdown-it-py) or standard input. Each paragraph
+comes from plain text, Markdown (parsed with markdown-it-py), HTML (the article trafilatura
+extracts, or every visible block of the page: :mod:`quality.html`) or standard input. Each paragraph
 carries its text, its role ("headline", "subheading", "body", "list_item", "quote" or "code")
 and a map from offsets in its text to source lines and columns, so that every flag can point at
 ``path:line:col``. Markdown front matter is read but is not a paragraph; code blocks are
@@ -29,13 +30,16 @@ from features.boilerplate import find_related_links, is_page_chrome
 from features.text import title_case_share, tokenize, words
 
 from quality.errors import InputError
+from quality.html import HTML_FORMATS, BlockMarkup
 
 ROLES = ("headline", "subheading", "body", "list_item", "quote", "code")
 PROSE_ROLES = ("headline", "subheading", "body", "list_item", "quote")
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
-# The formats Document.from_text reads.
-FORMATS = ("text", "markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# The formats Document.from_text reads: "html" is the article trafilatura extracts from a page,
+# "html-page" every visible block of the page (quality/html.py).
+FORMATS = ("text", "markdown", "html", "html-page")
 
 # A heading has at most this many words (a long headline has about 20: seed 001 p0 has 19).
 HEADING_MAX_WORDS = 20
@@ -83,7 +87,10 @@ class Paragraph:
     line: int  # 1-based source line of the first character
     column: int  # 1-based source column of the first character
     # (offset in text, source line, source column) at the start of each source line it spans
+    # (in HTML: at each word, found again in the source)
     line_starts: tuple[tuple[int, int, int], ...] = field(repr=False, default=())
+    # What the HTML says about the block (tag, link text, containers): whole pages only
+    markup: BlockMarkup | None = field(repr=False, compare=False, default=None)
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source ``(line, column)`` (1-based) of character ``offset`` of the text."""
@@ -138,7 +145,7 @@ class Document:
     suppression directives."""
 
     path: str
-    format: str  # "text" or "markdown"
+    format: str  # one of FORMATS
     paragraphs: tuple[Paragraph, ...]
     front_matter: dict = field(default_factory=dict)
     directives: tuple[Directive, ...] = ()
@@ -150,11 +157,16 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str, path: str = "<string>", format: str = "text") -> Document:
-        """Parse ``text`` as plain text (``format="text"``) or Markdown (``"markdown"``). Markdown
-        that cannot be read in full (invalid front matter, nesting deeper than the parser reads)
-        raises :class:`InputError` naming ``path`` and the line."""
+        """Parse ``text`` as plain text (``format="text"``), Markdown (``"markdown"``), the
+        article of an HTML page (``"html"``, extracted by trafilatura) or the whole page
+        (``"html-page"``, one paragraph per block of visible text). Markdown that cannot be read
+        in full (invalid front matter, nesting deeper than the parser reads) and HTML that is
+        not HTML (empty, no tags, too large; no article text found) raise :class:`InputError`
+        naming ``path``."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if format == "markdown":
+        if format in HTML_FORMATS:
+            paragraphs, directives, front_matter = _parse_html(text, path, format), _html_directives(text), {}
+        elif format == "markdown":
             try:
                 paragraphs, front_matter, directives = _parse_markdown(text)
             except InputError as err:
@@ -180,8 +192,11 @@ class Document:
 
 
 def format_for(path: Path) -> str:
-    """"markdown" for Markdown suffixes, "text" for everything else."""
-    return "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
+    """"markdown" for Markdown suffixes, "html" for .html/.htm/.xhtml, "text" for everything else."""
+    suffix = path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    return "html" if suffix in HTML_SUFFIXES else "text"
 
 
 # Byte-order marks of the UTF-16 and UTF-32 encodings (UTF-32's first: it starts like UTF-16's).
@@ -454,6 +469,34 @@ def infer_roles(texts: Sequence[str], marked: Sequence[str]) -> list[str]:
         else:
             roles.append("body")
     return roles
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML (read by quality/html.py)
+
+
+def _parse_html(text: str, path: str, format: str) -> list[Paragraph]:
+    from quality.html import parse_html
+
+    blocks = parse_html(text, path, format)
+    return [
+        Paragraph(i, b.text, b.role, b.line_starts[0][1], b.line_starts[0][2], b.line_starts, b.markup)
+        for i, b in enumerate(blocks)
+    ]
+
+
+def _html_directives(text: str) -> list[Directive]:
+    """Suppression comments on lines of their own in the HTML source (``<!-- quality: ignore
+    BP108 -->``), as in Markdown."""
+    if "quality" not in text:
+        return []
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "<!--" in line and "quality" in line:
+            directive = parse_directive(line, number)
+            if directive is not None:
+                found.append(directive)
+    return found
 
 
 # ---------------------------------------------------------------------------------------------

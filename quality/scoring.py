@@ -31,6 +31,9 @@ from quality.errors import InputError, ModelError
 from quality.sources import Record, cut_text
 
 DEFAULT_MAX_CHARS = 200_000
+# HTML is cut before extraction at this many times --max-chars of markup (pages carry several
+# times more markup than text).
+HTML_MARKUP_FACTOR = 5
 HISTOGRAM_BINS = 10
 
 
@@ -216,30 +219,15 @@ def score_batch(batch: Sequence[tuple[int, Record, Result | None]], options: Sco
 
 
 def prepare_text(record: Record, max_chars: int) -> tuple[str, str, bool, int]:
-    """``(text to analyse, its format, truncated, length of the whole text)`` of a readable
-    record: HTML is reduced to its main text, and text over ``max_chars`` is cut (the reader
-    already cut plain text: :func:`quality.sources.cut_text`). Raises :class:`InputError`
-    when an HTML page has no text."""
-    text, fmt = record.text, record.format
-    if fmt == "html":
-        text, fmt = html_text(text, f"{record.source}:{record.record}"), "text"
+    """``(text to parse, its format, truncated, length of the whole text)`` of a readable
+    record. Text over ``max_chars`` was cut by the reader (:func:`quality.sources.cut_text`);
+    HTML markup is cut here at :data:`HTML_MARKUP_FACTOR` times that, before
+    ``Document.from_text(..., format="html")`` extracts its article."""
+    text = record.text
+    limit = max_chars * HTML_MARKUP_FACTOR if record.format == "html" else max_chars
     chars = record.chars or len(text)
-    truncated = record.truncated or len(text) > max_chars
-    return cut_text(text, max_chars), fmt, truncated, chars
-
-
-def html_text(html: str, where: str) -> str:
-    """The main text of an HTML page, one paragraph per line (trafilatura; tables and comments
-    left out). Raises :class:`InputError` when nothing is left.
-
-    The one place where ``quality score`` extracts HTML: when ``Document.from_text`` reads
-    ``format="html"`` itself, this becomes a call to it."""
-    import trafilatura
-
-    text = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False, deduplicate=False)
-    if not text or not text.strip():
-        raise InputError(f"{where}: no article text could be extracted from the HTML")
-    return text
+    truncated = record.truncated or len(text) > limit
+    return cut_text(text, limit), record.format, truncated, chars
 
 
 def score_record(record: Record, state: Worker) -> Result:
@@ -254,12 +242,13 @@ def score_record(record: Record, state: Worker) -> Result:
         text, fmt, truncated, chars = prepare_text(record, state.options.max_chars)
         document = Document.from_text(text, where, fmt)
         if not document.prose:
-            return Result(None, reject_entry(record, "empty", f"{where}: no prose paragraphs to analyse"))
+            what = "no article text could be extracted from the HTML" if record.format == "html" else "no prose paragraphs to analyse"
+            return Result(None, reject_entry(record, "no-text" if record.format == "html" else "empty", f"{where}: {what}"))
         report = analyze(document, state.rules, params=state.params)
-        assessment = state.model.assess(text if state.reads_text else None, values=report.features)
+        plain = text if fmt != "html" else "\n".join(p.text for p in document.paragraphs)
+        assessment = state.model.assess(plain if state.reads_text else None, values=report.features)
     except InputError as err:
-        kind = "no-text" if record.format == "html" else "unreadable"
-        return Result(None, reject_entry(record, kind, str(err)))
+        return Result(None, reject_entry(record, "unreadable", str(err)))
     except (ModelError, ImportError, MemoryError):
         raise  # the model or the installation is broken: the run stops, it is not this document
     except RecursionError as err:
@@ -285,10 +274,12 @@ def score_record(record: Record, state: Worker) -> Result:
     if state.options.features:
         out["features"] = {name: _finite(value) for name, value in report.features.items()}
     if state.options.keep_text:
-        out["text"] = text
+        out["text"] = plain
     notice = None
     if truncated:
-        if chars > state.options.max_chars:
+        if record.format == "html" and chars > len(text):
+            why = f"{chars:,} characters of HTML, over {HTML_MARKUP_FACTOR} x --max-chars {state.options.max_chars:,}"
+        elif chars > state.options.max_chars:
             why = f"{chars:,} characters, over --max-chars {state.options.max_chars:,}"
         else:
             why = "over --max-record-bytes (the record was read up to that limit)"

@@ -26,10 +26,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quality.document import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, decode, read_bytes
+from quality.document import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, decode, read_bytes
 from quality.errors import InputError
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 WARC_SUFFIXES = (".warc", ".arc", ".wet")
 COMPRESSED_SUFFIXES = (".gz", ".zst")
@@ -169,8 +168,7 @@ def expand_inputs(paths: Sequence[str], input_format: str = "auto") -> list[Sour
             sources.append(Source("-", *input_kind("-", input_format)))
             continue
         if os.path.isdir(raw):
-            suffixes = (*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
-            for found in iter_inputs((raw,), suffixes=suffixes):
+            for found in iter_inputs((raw,)):
                 if isinstance(found, InputError):
                     sources.append(Source(str(found).split(": ", 1)[0], "file", error=str(found)))
                 else:

@@ -118,12 +118,12 @@ def test_utf16_with_bom_is_read(tmp_path):
     assert result.exit_code == 1 and "BP101" in result.stdout
 
 
-def test_html_is_refused_with_a_clear_message(tmp_path):
+def test_html_that_is_not_html_gets_a_clear_message(tmp_path):
     path = tmp_path / "page.html"
-    path.write_text("<html><body><p>Hi</p></body></html>", encoding="utf-8")
+    path.write_text("Only words, no markup.", encoding="utf-8")
     result = run("check", str(path))
     assert result.exit_code == 2
-    assert "page.html: HTML input is not supported yet" in result.stderr
+    assert "page.html: does not look like HTML" in result.stderr
 
 
 def test_rules_lists_and_explains():
