@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -200,7 +199,7 @@ def _run(config, client, as_completed, sources, folder: Path, manifest: Path, pa
     try:
         if state is None:
             if folder.exists() and config.force:
-                shutil.rmtree(folder)
+                _remove_shards(folder)
             folder.mkdir(parents=True, exist_ok=True)
             state = {"format": MANIFEST_FORMAT, "version": MANIFEST_VERSION, "settings": settings,
                      "plan": _plan_json(plan_partitions(sources, partition_size)), "done": {}, "templates": None}
@@ -256,6 +255,14 @@ def _run(config, client, as_completed, sources, folder: Path, manifest: Path, pa
     except OSError as err:
         raise OutputError(f"cannot write {manifest}: {err.strerror or err}; resume with --resume") from err
     return summary
+
+
+def _remove_shards(folder: Path) -> None:
+    """``--force``: remove what a run writes in the folder (shards, manifests, template counts),
+    nothing else."""
+    for pattern in ("part-*.jsonl", "part-*.parquet", ".part-*.tmp", "manifest.json", "manifest.partial.json*", "templates.npy*"):
+        for path in folder.glob(pattern):
+            path.unlink()
 
 
 def _check_shards(folder: Path, shards: list[dict], output_format: str) -> None:

@@ -275,7 +275,7 @@ def _new_state(settings: dict) -> dict:
     return {
         "format": STATE_FORMAT, "version": STATE_VERSION, "settings": settings, "phase": "scoring",
         "templates": None, "committed": {"records": 0, "output_bytes": 0, "rejects_bytes": 0, "last": None, "last_seq": -1},
-        "tally": Tally().as_dict(), "seconds": 0.0,
+        "tally": Tally().as_dict(),
     }
 
 
@@ -419,7 +419,14 @@ def run(config: RunConfig, echo: Callable[[str], None] = lambda line: print(line
     sources = expand_inputs(config.inputs, config.input_format)
     if not sources:
         raise InputError("no input files found in " + ", ".join(config.inputs))
-    model = _model_info(config, echo)
+    with _signals():
+        model = _model_info(config, echo)
+        if STOP:
+            raise Interrupted(STOP.signum, f"interrupted ({signal.Signals(STOP.signum).name}) before any record was scored")
+        return _run(config, sources, model, echo)
+
+
+def _run(config: RunConfig, sources: list[Source], model: dict, echo) -> RunSummary:
     work = WorkDir(config.output)
     settings = _settings(config, sources, model["sha256"])
     state = prepare(config, work, settings, echo)
@@ -429,29 +436,26 @@ def run(config: RunConfig, echo: Callable[[str], None] = lambda line: print(line
     summary = RunSummary(tally, 0.0, 0, config.jobs, config.output, config.rejects_path, resumed_from, model=model)
     interrupted = None
     spools = None
-    started = time.perf_counter()
     try:
-        with _signals():
-            if state["phase"] == "scoring":
-                if config.templates:
-                    options = _templates(config, work, state, sources, options, echo)
-                    summary.templates = state["templates"]["describe"]
-                spools = Spools(work, state)
-                _score(config, sources, state, spools, tally, options, summary, echo)
-                spools.close()
-                if STOP:
-                    raise Interrupted(STOP.signum)
-                state["phase"] = "finalising"
-                state["seconds"] = state.get("seconds", 0.0) + time.perf_counter() - started
-                try:
-                    work.save(state)
-                except OSError as err:
-                    raise _output_error(err, work.state, tally.records, work) from err
-            elif state.get("templates"):
+        if state["phase"] == "scoring":
+            if config.templates:
+                options = _templates(config, work, state, sources, options, echo)
                 summary.templates = state["templates"]["describe"]
+            spools = Spools(work, state)
+            _score(config, sources, state, spools, tally, options, summary, echo)
+            spools.close()
             if STOP:
                 raise Interrupted(STOP.signum)
-            _finalise(config, work, state, tally)
+            state["phase"] = "finalising"
+            try:
+                work.save(state)
+            except OSError as err:
+                raise _output_error(err, work.state, tally.records, work) from err
+        elif state.get("templates"):
+            summary.templates = state["templates"]["describe"]
+        if STOP:
+            raise Interrupted(STOP.signum)
+        _finalise(config, work, state, tally)
     except KeyboardInterrupt:
         interrupted = signal.SIGINT
     except Interrupted as stop:
@@ -459,7 +463,6 @@ def run(config: RunConfig, echo: Callable[[str], None] = lambda line: print(line
     finally:
         if spools is not None:
             spools.close()
-    summary.seconds = time.perf_counter() - started
     if interrupted is not None:
         committed = state["committed"]["records"]
         name = signal.Signals(interrupted).name
@@ -505,7 +508,7 @@ def _progress_bar(config: RunConfig, initial: int, description: str):
 
     return tqdm(
         desc=description, initial=initial, unit=" docs", file=sys.stderr, disable=not config.progress,
-        dynamic_ncols=True, mininterval=0.5, bar_format="{desc}: {n_fmt} docs [{elapsed}, {rate_fmt}] {postfix}",
+        dynamic_ncols=True, mininterval=0.5, bar_format="{desc}: {n_fmt} docs [{elapsed}, {rate_fmt}{postfix}]",
     )
 
 
@@ -555,6 +558,7 @@ def _score(config, sources, state, spools: Spools, tally: Tally, options: ScoreO
             yield delayed(score_batch)(batch, options)
 
     summary.skipped = progress.skipped
+    pass_started = time.perf_counter()
     try:
         while True:
             guard = {"lock": threading.Lock(), "open": True}
@@ -584,6 +588,7 @@ def _score(config, sources, state, spools: Spools, tally: Tally, options: ScoreO
                 replay.extend((seq, record, settled.get(seq, done)) for batch in pending for seq, record, done in batch)
                 pending.clear()
     finally:
+        summary.seconds = time.perf_counter() - pass_started
         bar.close()
 
 
