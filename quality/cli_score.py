@@ -52,6 +52,12 @@ def _jobs(ctx, param, value):
     return value
 
 
+def _power_of_two(ctx, param, value):
+    if value < 1024 or value & (value - 1):
+        raise click.BadParameter(f"{value} is not a power of two of at least 1024 (e.g. 2097152 = 2**21)")
+    return value
+
+
 def _size(ctx, param, value):
     """``64MB``, ``1GiB``, ``500000``: a size in bytes."""
     if value is None or isinstance(value, int):
@@ -71,7 +77,7 @@ def _size(ctx, param, value):
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="Where to write the scores: a .jsonl (or .parquet) file; with --scheduler, a folder of shards and a manifest.")
 @click.option("--format", "output_format", type=click.Choice(["jsonl", "parquet"]), help="Output format [default: parquet for a .parquet OUTPUT, else jsonl].")
 @click.option("--rejects", type=click.Path(dir_okay=False, path_type=Path), help="The rejects file (JSONL) [default: OUTPUT with .rejects.jsonl].")
-@click.option("--input-format", type=click.Choice(["auto", "jsonl", "warc", "text", "markdown", "html"]), default="auto", show_default=True, help="How to read the inputs (auto: by suffix; - is JSONL).")
+@click.option("--input-format", type=click.Choice(["auto", "jsonl", "warc", "text", "markdown", "html", "html-page"]), default="auto", show_default=True, help="How to read the inputs (auto: by suffix; - is JSONL). html: the article of each page; html-page: every block of visible text.")
 @click.option("--text-field", default="text", show_default=True, help="The JSONL field holding the text (dotted path for nested fields: meta.body).")
 @click.option("--id-field", default="id", show_default=True, help="The JSONL field copied as the record's id (dotted path).")
 @click.option("--features", "with_features", is_flag=True, help="Add every feature value to each record.")
@@ -85,9 +91,9 @@ def _size(ctx, param, value):
 @click.option("--on-crash", type=click.Choice(["skip", "stop"]), default="skip", show_default=True, help="When a worker process dies: retry its documents alone and reject one that kills its process again (skip), or stop the run, resumable (stop).")
 @click.option("--templates", is_flag=True, help="Count paragraphs across the corpus first and flag those that recur in many documents (CT101: footers, newsletter boxes).")
 @click.option("--template-min-docs", type=click.IntRange(2), default=10, show_default=True, help="CT101 flags a paragraph found in at least this many documents.")
-@click.option("--template-width", type=click.Choice([str(1 << n) for n in range(16, 28)]), default=str(1 << 21), show_default=True, help="Counters per row of the count-min sketch (4 rows x 4 bytes each); wider: smaller over-counts.")
+@click.option("--template-width", type=int, callback=_power_of_two, default=1 << 21, show_default=True, help="Counters per row of the count-min sketch (a power of two; 4 rows of 4-byte counters): wider, smaller over-counts.")
 @click.option("--template-counts", type=click.Path(dir_okay=False, path_type=Path), help="Load the template counts from this file if it exists, else count and save them there (reuse across runs).")
-@click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False), help="Score with this model file (a pickle: use only files you trust).")
+@click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False), help="Score with this model file instead of the bundled one (load only model files you trust).")
 @click.option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster (tcp://host:8786): OUTPUT becomes a folder of shards plus manifest.json.")
 @click.option("--partition-size", callback=_size, default="64MB", show_default=True, help="With --scheduler: plain JSONL files are split into byte ranges of about this size.")
 @click.option("--progress/--no-progress", default=None, help="A progress bar on stderr [default: when stderr is a terminal].")
@@ -119,7 +125,7 @@ def score_command(inputs, output, output_format, rejects, input_format, text_fie
         inputs=tuple(inputs), output=output, rejects=rejects, output_format=output_format, input_format=input_format,
         text_field=text_field, id_field=id_field, max_record_bytes=max_record_bytes, score=options, jobs=jobs,
         batch_size=batch_size, resume=resume, force=force, on_crash=on_crash, templates=templates,
-        template_counts=template_counts, template_width=int(template_width), progress=progress and not quiet,
+        template_counts=template_counts, template_width=template_width, progress=progress and not quiet,
     )
 
     def echo(line: str) -> None:

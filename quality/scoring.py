@@ -10,7 +10,7 @@ The output record (one JSON object per line; the Parquet columns are the same):
 
 ``source``, ``record`` (the document's identity: input file and line or record number), ``id``
 (the ``--id-field`` value, or the WARC-Record-ID), ``url`` (WARC only), ``score``, ``verdict``,
-``chars`` (length of the text read), ``truncated`` (analysed on a prefix), ``paragraphs``,
+``chars`` (length of the text read; of the markup for HTML), ``truncated`` (analysed on a prefix), ``paragraphs``,
 ``flags`` (``code``, ``paragraph`` index from 0, ``line`` within the text, ``severity``),
 ``reasons`` (the features that moved the score most), then ``features`` (``--features``: every
 feature value by name) and ``text`` (``--keep-text``).
@@ -224,7 +224,7 @@ def prepare_text(record: Record, max_chars: int) -> tuple[str, str, bool, int]:
     HTML markup is cut here at :data:`HTML_MARKUP_FACTOR` times that, before
     ``Document.from_text(..., format="html")`` extracts its article."""
     text = record.text
-    limit = max_chars * HTML_MARKUP_FACTOR if record.format == "html" else max_chars
+    limit = max_chars * HTML_MARKUP_FACTOR if record.format.startswith("html") else max_chars
     chars = record.chars or len(text)
     truncated = record.truncated or len(text) > limit
     return cut_text(text, limit), record.format, truncated, chars
@@ -242,10 +242,11 @@ def score_record(record: Record, state: Worker) -> Result:
         text, fmt, truncated, chars = prepare_text(record, state.options.max_chars)
         document = Document.from_text(text, where, fmt)
         if not document.prose:
-            what = "no article text could be extracted from the HTML" if record.format == "html" else "no prose paragraphs to analyse"
-            return Result(None, reject_entry(record, "no-text" if record.format == "html" else "empty", f"{where}: {what}"))
+            html = record.format.startswith("html")
+            what = "no text could be extracted from the HTML" if html else "no prose paragraphs to analyse"
+            return Result(None, reject_entry(record, "no-text" if html else "empty", f"{where}: {what}"))
         report = analyze(document, state.rules, params=state.params)
-        plain = text if fmt != "html" else "\n".join(p.text for p in document.paragraphs)
+        plain = "\n".join(p.text for p in document.paragraphs) if fmt.startswith("html") else text
         assessment = state.model.assess(plain if state.reads_text else None, values=report.features)
     except InputError as err:
         return Result(None, reject_entry(record, "unreadable", str(err)))
@@ -277,7 +278,7 @@ def score_record(record: Record, state: Worker) -> Result:
         out["text"] = plain
     notice = None
     if truncated:
-        if record.format == "html" and chars > len(text):
+        if record.format.startswith("html") and chars > len(text):
             why = f"{chars:,} characters of HTML, over {HTML_MARKUP_FACTOR} x --max-chars {state.options.max_chars:,}"
         elif chars > state.options.max_chars:
             why = f"{chars:,} characters, over --max-chars {state.options.max_chars:,}"

@@ -32,7 +32,7 @@ from quality.errors import InputError
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 WARC_SUFFIXES = (".warc", ".arc", ".wet")
 COMPRESSED_SUFFIXES = (".gz", ".zst")
-INPUT_FORMATS = ("auto", "jsonl", "warc", "text", "markdown", "html")
+INPUT_FORMATS = ("auto", "jsonl", "warc", "text", "markdown", "html", "html-page")
 # The default read limit of one record (a JSONL line, a WARC payload, a file): larger ones are
 # not read whole. A JSONL line over it cannot be parsed (it is rejected); a WARC payload or a
 # file over it is read up to the limit and analysed as a truncated document.
@@ -107,7 +107,7 @@ def cut_text(text: str, max_chars: int) -> str:
 def _limited(record: Record, max_chars: int | None) -> Record:
     """A text record cut to ``max_chars`` here, in the reading process, so that a huge record
     is not copied whole to a worker (HTML is cut after extraction, in the worker)."""
-    if max_chars is None or record.text is None or record.format == "html" or len(record.text) <= max_chars:
+    if max_chars is None or record.text is None or record.format.startswith("html") or len(record.text) <= max_chars:
         return record
     record.chars = len(record.text)
     record.text = cut_text(record.text, max_chars)
@@ -126,7 +126,7 @@ def input_kind(path: str, input_format: str) -> tuple[str, str]:
         return "jsonl", "text"
     if input_format == "warc":
         return "warc", "html"
-    if input_format in ("text", "markdown", "html"):
+    if input_format in ("text", "markdown", "html", "html-page"):
         return "file", input_format
     if path == "-":
         return "jsonl", "text"
@@ -509,7 +509,7 @@ def read_file(source: Source, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES, 
             truncated = True
         else:
             data = read_bytes(path)
-        text = decode_html(data, source.name) if source.format == "html" else decode(data, source.name)
+        text = decode_html(data, source.name) if source.format.startswith("html") else decode(data, source.name)
     except InputError as err:
         return Record(source.name, 1, error=("unreadable", str(err)))
     except OSError as err:
