@@ -15,12 +15,16 @@ What it measures:
   and ``C4QualityFilter`` on the same documents, in this process on one core, with
   ``throughput.py``'s own code (``datatrove_filters``, ``warm_up``, ``best_of``). The ratio
   compares equal cores: ours with ``--jobs 1`` against datatrove's one process.
-* **Memory.** Peak resident set size (RSS), sampled every 0.1 s with psutil, of a ``--jobs 2``
-  run over the corpus repeated 10 and 100 times (6,450 and 64,500 documents by default; a
-  ``--jobs 1`` run is measured too, on the 10x corpus). Three figures: the main process alone,
-  the largest worker process, and the sum of the main process and all its children (workers and
-  joblib's resource trackers) at the same instant. Flat means: the 100x peak is no higher than the
-  10x peak plus noise.
+* **Memory.** Peak resident set size, sampled every 0.1 s with psutil, of ``--jobs 2`` runs over
+  the documents repeated 10 and 100 times (6,450 and 64,500 documents by default; the throughput
+  runs are sampled too). Four figures: the RSS of the main process alone, of the largest worker,
+  the sum of the RSS of the main process and all its children (workers and joblib's resource
+  trackers; shared library pages counted once per process) and the sum of their PSS (shared
+  pages split between the processes that map them), each at the same instant. Flat means: the
+  100x peak is no higher than the 10x peak plus noise.
+* **CPU time** of every process of a run, per document (sampled with the memory): on a shared
+  machine the wall-clock speed-up from 1 to 2 jobs depends on what the other processes leave;
+  the CPU time per document with 1 and 2 jobs gives the speed-up two idle cores would allow.
 
 The machine is shared and has 2 cores: the load average before and after each run is printed,
 and a speed-up from 1 to 2 jobs needs 2 idle cores to show. Targets: at least 10x datatrove's
@@ -81,13 +85,18 @@ def run_score(corpus: Path, folder: Path, jobs: int, name: str) -> dict:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     main = psutil.Process(process.pid)
     peak_main = peak_child = peak_total = peak_pss = 0
+    cpu: dict[int, float] = {}  # the last CPU time (user + system) seen of each process of the run
     while process.poll() is None:
         try:
             own = main.memory_full_info()
+            times = main.cpu_times()
+            cpu[main.pid] = times.user + times.system
             children = []
             for child in main.children(recursive=True):
                 try:
                     children.append(child.memory_full_info())
+                    times = child.cpu_times()
+                    cpu[child.pid] = times.user + times.system
                 except psutil.Error:
                     pass
         except psutil.Error:
@@ -108,6 +117,7 @@ def run_score(corpus: Path, folder: Path, jobs: int, name: str) -> dict:
         "name": name, "jobs": jobs, "documents": figures["counts"]["records"], "scored": figures["counts"]["scored"],
         "run_seconds": figures["seconds"], "docs_per_second": figures["documents_per_second"],
         "wall_seconds": wall, "wall_docs_per_second": figures["counts"]["records"] / wall,
+        "cpu_seconds": sum(cpu.values()), "cpu_ms_per_document": 1000 * sum(cpu.values()) / figures["counts"]["records"],
         "peak_rss_mb": {"main": peak_main / 2**20, "largest_worker": peak_child / 2**20, "main_and_children": peak_total / 2**20,
                         "main_and_children_pss": peak_pss / 2**20},
         "load_before": load_before, "load_after": os.getloadavg(),
@@ -172,10 +182,10 @@ def main(argv=None) -> int:
     print()
     print("peak memory: RSS of the main process, of the largest worker, the sum of the RSS of the main process and all its")
     print("children (shared library pages counted once per process), and the sum of their PSS (shared pages split)")
-    print(f"{'run':<14} {'docs':>7} {'docs/s':>8} {'wall docs/s':>11} {'RSS main':>9} {'worker':>8} {'all RSS':>8} {'all PSS':>8} {'load before/after':>18}")
+    print(f"{'run':<14} {'docs':>7} {'docs/s':>8} {'wall docs/s':>11} {'CPU ms/doc':>10} {'RSS main':>9} {'worker':>8} {'all RSS':>8} {'all PSS':>8} {'load before/after':>18}")
     for run in results["runs"]:
         rss = run["peak_rss_mb"]
-        print(f"{run['name']:<14} {run['documents']:>7,} {run['docs_per_second']:>8.1f} {run['wall_docs_per_second']:>11.1f} "
+        print(f"{run['name']:<14} {run['documents']:>7,} {run['docs_per_second']:>8.1f} {run['wall_docs_per_second']:>11.1f} {run['cpu_ms_per_document']:>10.1f} "
               f"{rss['main']:>7.0f}MB {rss['largest_worker']:>6.0f}MB {rss['main_and_children']:>6.0f}MB {rss['main_and_children_pss']:>6.0f}MB "
               f"{run['load_before'][0]:>8.2f}/{run['load_after'][0]:.2f}")
     print(f"{'datatrove 4 filters':<22} {len(articles):>7,} docs, {dt:.1f} docs/s (1 process, best of {args.datatrove_repeat}), "
@@ -184,6 +194,11 @@ def main(argv=None) -> int:
     print(f"ratio ours (--jobs 1) / datatrove (1 process): {ratio:.2f}x  (target >= {TARGET_RATIO:.0f}x: {'met' if ratio >= TARGET_RATIO else 'NOT met'})")
     print(f"speed-up from 1 to 2 jobs: {speedup:.2f}x  (target >= {TARGET_SPEEDUP}x: {'met' if speedup >= TARGET_SPEEDUP else 'NOT met'}; "
           f"needs 2 idle cores, load average was {one['load_before'][0]:.2f} and {two['load_before'][0]:.2f} before the runs)")
+    # CPU time does not depend on how many cores other processes left us: with 2 idle cores, 2
+    # jobs can go at most 2 x (CPU per document with 1 job) / (CPU per document with 2 jobs) faster.
+    bound = 2 * one["cpu_ms_per_document"] / two["cpu_ms_per_document"]
+    print(f"CPU per document: {one['cpu_ms_per_document']:.1f} ms with 1 job, {two['cpu_ms_per_document']:.1f} ms with 2 "
+          f"(all processes, start-up included): the speed-up 2 idle cores would allow is about {bound:.2f}x")
     for what in ("main", "main_and_children", "main_and_children_pss"):
         peaks = [run["peak_rss_mb"][what] for run in memory]
         under = all(p < TARGET_RSS_MB for p in peaks)
@@ -191,7 +206,7 @@ def main(argv=None) -> int:
               + f"  (target < {TARGET_RSS_MB:.0f} MB: {'met' if under else 'NOT met'})")
     worker_peaks = [run["peak_rss_mb"]["largest_worker"] for run in memory]
     print("peak RSS, largest worker: " + ", ".join(f"{run['name']} {p:.0f} MB" for run, p in zip(memory, worker_peaks)))
-    results.update({"ratio": ratio, "speedup": speedup, "targets": {"ratio": TARGET_RATIO, "speedup": TARGET_SPEEDUP, "rss_mb": TARGET_RSS_MB}})
+    results.update({"ratio": ratio, "speedup": speedup, "speedup_cpu_bound": bound, "targets": {"ratio": TARGET_RATIO, "speedup": TARGET_SPEEDUP, "rss_mb": TARGET_RSS_MB}})
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         print(f"figures written to {args.json}")
