@@ -357,3 +357,8 @@ cli.add_command(evaluate_command)
 from quality.cli_readability import readability_command  # noqa: E402
 
 cli.add_command(readability_command)
+
+# Corpus scoring (quality/cli_score.py: quality/corpus.py locally, quality/cluster.py on Dask).
+from quality.cli_score import score_command  # noqa: E402
+
+cli.add_command(score_command)
