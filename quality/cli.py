@@ -357,3 +357,8 @@ cli.add_command(evaluate_command)
 from quality.cli_readability import readability_command  # noqa: E402
 
 cli.add_command(readability_command)
+
+# The boilerplate model's command (quality/cli_boilerplate.py).
+from quality.cli_boilerplate import boilerplate_command  # noqa: E402
+
+cli.add_command(boilerplate_command)
