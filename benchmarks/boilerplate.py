@@ -277,7 +277,8 @@ def main() -> int:
     )
     print(f"\ntotal {time.perf_counter() - started:.0f} s")
     if args.json:
-        args.json.write_text(json.dumps({"blocks": results, "html_mode": html, "cost": spent}, indent=2) + "\n", encoding="utf-8")
+        numbers = {"blocks": results, "html_mode": html, "cost": spent, "thresholds": {k: v["fold_thresholds"] for k, v in nested.items()}, "lengths": lengths}
+        args.json.write_text(json.dumps(numbers, indent=2, default=lambda o: o.item() if hasattr(o, "item") else str(o)) + "\n", encoding="utf-8")
     return 0
 
 

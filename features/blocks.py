@@ -28,9 +28,9 @@ OWN_NAMES = (
     "stopword_share",  # function words / words (jusText's stop-word density)
     "ends_sentence",  # 1 when the text ends with sentence punctuation
     "log_sentences",  # log(1 + sentences)
-    "capitalised_word_share",  # words that start with a capital / words
+    "capitals_per_word",  # capital letters (A-Z) / words
     "digit_char_share",  # digits / characters
-    "symbol_char_share",  # characters that are neither letters, digits nor spaces / characters
+    "symbol_char_share",  # characters outside words and white space / characters
     "separator_per_word",  # | • · › » / and the like per word (menus, breadcrumbs)
     "address_count",  # URL-, domain- and e-mail-like tokens
     "copyright",  # 1 with a copyright sign or "all rights reserved"
@@ -98,27 +98,29 @@ _NO_ROLE = (0.0, 0.0, 0.0)
 def own_row(tokens: Tokens, role: str, stopword_share: float, lexicon_hit: bool) -> list[float]:
     """The :data:`OWN_NAMES` measures of one paragraph but its position (filled in by
     :func:`block_rows`). ``stopword_share`` is the paragraph's share of function words (the
-    caller has it: ``features.boilerplate.list_shape``)."""
+    caller has it: ``features.boilerplate.list_shape``). Every count is made by str methods and
+    compiled patterns, not by Python loops over characters: this runs on every paragraph."""
     text = tokens.text
+    gate = tokens.gate
     chars = len(text)
     n_words = len(tokens.words)
-    stripped = text.rstrip()
-    letters_digits_spaces = sum(1 for c in text if c.isalnum() or c.isspace()) if not text.isascii() else _ascii_plain(text)
-    digits = sum(text.count(d) for d in "0123456789")
-    separators = sum(text.count(s) for s in _SEPARATORS)
-    capitalised = sum(1 for w in tokens.words if w[0].isupper())
+    blanks = text.count(" ") + text.count("\n")
+    symbols = max(0, chars - blanks - sum(map(len, tokens.words)))
+    digits = len(_DIGIT_RE.findall(text))
+    separators = len(_SEPARATOR_RE.findall(text))
+    capitals = len(_CAPITAL_RE.findall(text))
     return [
         math.log1p(chars),
         math.log1p(n_words),
         stopword_share,
-        1.0 if stripped.endswith(_TERMINAL) else 0.0,
+        1.0 if text.rstrip().endswith(_TERMINAL) else 0.0,
         math.log1p(len(tokens.sentences)),
-        safe_ratio(capitalised, n_words),
+        safe_ratio(capitals, n_words),
         safe_ratio(digits, chars),
-        safe_ratio(chars - letters_digits_spaces, chars),
+        safe_ratio(symbols, chars),
         safe_ratio(separators, n_words),
-        float(len(_ADDRESS_RE.findall(text))) if ("." in text or "@" in text) else 0.0,
-        1.0 if _COPYRIGHT_RE.search(text) else 0.0,
+        float(len(_ADDRESS_RE.findall(text))) if _ADDRESS_GATE.search(gate) else 0.0,
+        1.0 if ("©" in text or "copyright" in gate or "rights reserved" in gate or "(c)" in gate) and _COPYRIGHT_RE.search(text) else 0.0,
         1.0 if lexicon_hit else 0.0,
         *_ROLE_FLAGS.get(role, _NO_ROLE),
         0.0,
@@ -126,12 +128,12 @@ def own_row(tokens: Tokens, role: str, stopword_share: float, lexicon_hit: bool)
     ]
 
 
-def _ascii_plain(text: str) -> int:
-    """Letters, digits and spaces of an ASCII text, counted in C."""
-    return len(text) - len(text.translate(_PLAIN_ASCII))
-
-
-_PLAIN_ASCII = {ord(c): None for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \t\n\r\f\v"}
+# Character classes counted by the regex engine (the fastest count in CPython for these).
+_DIGIT_RE = re.compile("[0-9]")
+_CAPITAL_RE = re.compile("[A-Z]")
+_SEPARATOR_RE = re.compile("[" + re.escape(_SEPARATORS) + "]")
+# Only text with one of these can hold an address (a cheap search before the real pattern).
+_ADDRESS_GATE = re.compile(r"://|www\.|@|\.(?:com|org|net|io|co|uk|gov|edu)\b")
 _POSITION = OWN_NAMES.index("position")
 _EDGE = OWN_NAMES.index("edge_distance")
 _NEIGHBOUR_COLUMNS = tuple(OWN_NAMES.index(n) for n in NEIGHBOUR_SOURCES)
@@ -155,44 +157,47 @@ def block_rows(own: Sequence[list[float]], tokens: Sequence[Tokens]) -> list[lis
     paragraph of the document in order and their tokens (position, context and the
     document measures are filled in here)."""
     n = len(own)
-    rows = []
-    zeros = [0.0] * len(_NEIGHBOUR_COLUMNS)
+    if not n:
+        return []
     words = [len(t.words) for t in tokens]
     total = sum(words)
-    median = sorted(words)[n // 2] if n else 0
-    log_median, log_longest = math.log1p(median), math.log1p(max(words, default=0))
-    keys = [" ".join(t.lower) for t in tokens]
+    log_median, log_longest = math.log1p(sorted(words)[n // 2]), math.log1p(max(words))
+    keys = [t.gate for t in tokens]
     seen: dict[str, int] = {}
     for key in keys:
         seen[key] = seen.get(key, 0) + 1
     prose = [0] * (n + 1)  # cumulative words of prose paragraphs
     for i, (row, count) in enumerate(zip(own, words)):
-        is_prose = count >= PROSE_MIN_WORDS and row[_STOP] >= PROSE_MIN_STOPWORD_SHARE
-        prose[i + 1] = prose[i] + (count if is_prose else 0)
+        prose[i + 1] = prose[i] + (count if count >= PROSE_MIN_WORDS and row[_STOP] >= PROSE_MIN_STOPWORD_SHARE else 0)
     near = [prose[min(n, i + NEAR + 1)] - prose[max(0, i - NEAR)] for i in range(n)]
     far = [prose[min(n, i + FAR + 1)] - prose[max(0, i - FAR)] for i in range(n)]
-    most_near, most_far = max(near, default=0), max(far, default=0)
+    most_near, most_far = max(near), max(far)
+    neighbours = [[row[c] for c in _NEIGHBOUR_COLUMNS] for row in own]
+    zeros = [0.0] * len(_NEIGHBOUR_COLUMNS)
+    log_words = [row[_WORDS] for row in own]
+    stop = [row[_STOP] for row in own]
+    last = max(1, n - 1)
+    rows = []
     before = 0
     for i, row in enumerate(own):
-        row = list(row)
-        row[_POSITION] = safe_ratio(i, n - 1)
-        row[_EDGE] = math.log1p(min(i, n - 1 - i))
-        previous = [own[i - 1][c] for c in _NEIGHBOUR_COLUMNS] if i > 0 else zeros
-        following = [own[i + 1][c] for c in _NEIGHBOUR_COLUMNS] if i + 1 < n else zeros
-        around = [own[j] for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1)) if j != i]
-        window_words = safe_ratio(sum(r[_WORDS] for r in around), len(around))
-        window_stop = safe_ratio(sum(r[_STOP] for r in around), len(around))
-        document = [
-            safe_ratio(before, total),
-            1.0 if seen[keys[i]] > 1 and keys[i] else 0.0,
-            safe_ratio(near[i], most_near) if most_near else 1.0,  # no prose anywhere: all alike
-            safe_ratio(far[i], most_far) if most_far else 1.0,
-            row[_WORDS] - log_median,
-            math.log1p(safe_ratio(100 * words[i], total)),
-            row[_WORDS] - log_longest,
-        ]
+        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
+        around = hi - lo - 1
+        row = row[:_POSITION] + [i / last, math.log1p(min(i, n - 1 - i))] + row[_EDGE + 1 :]
+        row += neighbours[i - 1] if i else zeros
+        row += neighbours[i + 1] if i + 1 < n else zeros
+        row += (
+            (sum(log_words[lo:hi]) - log_words[i]) / around if around else 0.0,
+            (sum(stop[lo:hi]) - stop[i]) / around if around else 0.0,
+            before / total if total else 0.0,
+            1.0 if keys[i] and seen[keys[i]] > 1 else 0.0,
+            near[i] / most_near if most_near else 1.0,  # no prose anywhere: all alike
+            far[i] / most_far if most_far else 1.0,
+            log_words[i] - log_median,
+            math.log1p(100 * words[i] / total) if total else 0.0,
+            log_words[i] - log_longest,
+        )
         before += words[i]
-        rows.append(row + previous + following + [window_words, window_stop] + document)
+        rows.append(row)
     return rows
 
 

@@ -59,7 +59,7 @@ WHY = {
     "stopword_share": "few function words",
     "ends_sentence": "no sentence ending",
     "log_sentences": "no full sentence",
-    "capitalised_word_share": "mostly capitalised words",
+    "capitals_per_word": "many capitals",
     "digit_char_share": "many digits",
     "symbol_char_share": "many symbols",
     "separator_per_word": "separators between words",

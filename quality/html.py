@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quality.errors import InputError
@@ -402,17 +401,10 @@ def _page_headings(blocks: list[Block]) -> list[Block]:
     """The first h1 of the page is the headline (the first heading when it has no h1); the
     other headings are subheadings."""
     headings = [i for i, b in enumerate(blocks) if b.role == "heading"]
-    h1 = [i for i in headings if b_tag(blocks[i]) == "h1"]
+    h1 = [i for i in headings if blocks[i].markup is not None and blocks[i].markup.tag == "h1"]
     headline = (h1 or headings or [None])[0]
     return [
         Block(b.text, ("headline" if i == headline else "subheading") if b.role == "heading" else b.role, b.line_starts, b.markup)
         for i, b in enumerate(blocks)
     ]
 
-
-def b_tag(block: Block) -> str:
-    return block.markup.tag if block.markup else ""
-
-
-def block_texts(blocks: Sequence[Block]) -> list[str]:
-    return [b.text for b in blocks]

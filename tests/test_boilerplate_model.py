@@ -62,7 +62,7 @@ def test_a_sentence_and_a_menu_item_measure_apart():
     names = blocks.OWN_NAMES
     assert sentence[names.index("ends_sentence")] == 1.0 and menu[names.index("ends_sentence")] == 0.0
     assert menu[names.index("separator_per_word")] > 0.5 > sentence[names.index("separator_per_word")]
-    assert menu[names.index("capitalised_word_share")] == 1.0
+    assert menu[names.index("capitals_per_word")] == 1.0
 
 
 def test_empty_and_one_paragraph_documents_measure_without_error():
@@ -166,3 +166,18 @@ def test_training_on_a_few_pages_writes_a_loadable_model(shared_data, tmp_path):
     model = bm.load(tmp_path / "bp.joblib")
     _, m = rows_of(MENU_PAGE_TEXT)
     assert all(0.0 <= p <= 1.0 for p in model.probabilities(m.block_rows, False))
+
+
+def test_json_output_gives_each_paragraph_its_probability(tmp_path):
+    from click.testing import CliRunner
+
+    from quality.cli import cli
+
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--no-score", "--page", "--format", "json", str(path)])
+    record = json.loads(result.stdout)["files"][0]
+    assert record["format"] == "html-page"
+    home = record["paragraphs"][0]
+    assert home["role"] == "list_item" and home["boilerplate_probability"] > 0.9
+    assert any(f["code"] == "BP108" and f["paragraph"] == 0 for f in record["flags"])
