@@ -40,9 +40,8 @@ from pathlib import Path
 
 from features import BLOCK_ROLES, blocks
 from quality.errors import ModelError
-from quality.files import file_sha256
+from quality.files import MODELS_DIR, file_sha256
 
-MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
 MODEL_PATH = MODELS_DIR / "boilerplate-v1.joblib"
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "boilerplate-readability" / "pages.jsonl.gz"
 PAYLOAD_FORMAT = "content-quality boilerplate model"

@@ -1,27 +1,21 @@
-"""The article score: a scikit-learn pipeline over the core's feature values, and safe loading.
+"""The article score: a model over the core's feature values, its card, and safe loading.
 
 Every article gets a probability of being low-quality (or of the positive label a user trained
-on) from one scikit-learn ``Pipeline`` (:func:`build_pipeline`):
-
-    TextFeatures -> signed log -> StandardScaler -> classifier
-        (logistic regression, or calibrated gradient boosting: chosen by cross-validation)
-
-    with n-grams, a stack of that model and a logistic regression over word and character
-    n-gram TF-IDF (FeatureUnion), combined by a logistic regression
-
-:class:`TextFeatures` turns raw texts into the values of :data:`features.NAMES`, measured exactly
-as ``quality check`` measures them (``Document.from_text`` then :func:`quality.analysis.measure`),
-so a flag and the score never disagree about what was measured. The n-gram branches are off by
-default; they are for users whose labels depend on vocabulary (reviews, topics) rather than on
-the artifacts the core measures.
+on) from a scikit-learn pipeline over :data:`features.NAMES` (:mod:`quality.pipeline`: signed
+log, ``StandardScaler``, then logistic regression or calibrated gradient boosting, optionally
+stacked with an n-gram model), measured exactly as ``quality check`` measures them, so a flag
+and the score never disagree about what was measured.
 
 A :class:`MeasuredText` is a text that carries the feature values already measured on it:
 ``quality check`` scores a document from the measurements it has, without measuring twice.
 
-:class:`QualityModel` wraps a fitted pipeline with its model card: the decision threshold (a
+:class:`QualityModel` wraps a fitted model with its model card: the decision threshold (a
 verdict), the typical value of each feature (reasons: the three features that pushed a score
-most), and the checks :func:`load_model` runs before anything is unpickled. A model file is a
-pickle: load only files from a trusted source (the bundled default or your own training).
+most), and the checks :func:`load_model` runs before anything is read. A core model is also
+saved as plain numbers (:mod:`quality.compiled`) and scored from them: ``quality check`` with
+the default model neither imports scikit-learn nor unpickles anything. The pickle stays the
+reference (training, evaluation, n-gram models); loading a pickle runs code, so load only files
+from a trusted source (the bundled default or your own training).
 """
 
 from __future__ import annotations
@@ -37,15 +31,13 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
-
 import features
-from quality.files import file_sha256
+from quality import compiled
+from quality.compiled import CompiledModel
 from quality.errors import ModelError
+from quality.files import MODELS_DIR, file_sha256
 
 # The bundled default model (and its card, same stem, .json and .md).
-MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
 DEFAULT_MODEL = MODELS_DIR / "quality-v1.joblib"
 # What a saved payload and a card say they are; bump FORMAT_VERSION when either changes shape.
 PAYLOAD_FORMAT = "content-quality model"
@@ -56,8 +48,6 @@ RETRAIN_HINT = (
     "rebuild the default model with `quality train --default -o models/quality-v1.joblib` "
     "(needs ../shared/data beside the checkout), or train your own with `quality train DATA -o MODEL`"
 )
-# Out-of-range measurements (a ratio over an empty text) are replaced by these before scaling.
-_FINITE_LIMIT = 1e6
 # Probabilities are clipped to this distance from 0 and 1 before taking log-odds.
 _PROBABILITY_EPSILON = 1e-6
 # A reason whose effect on the log-odds is smaller than this is not worth printing.
@@ -162,6 +152,15 @@ def format_value(name: str, value: float) -> str:
 # The transformer
 
 
+def __getattr__(name: str):
+    """Model files saved before :mod:`quality.pipeline` existed refer to its classes here."""
+    if name in ("TextFeatures", "signed_log1p"):
+        from quality import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 class MeasuredText(str):
     """A text that carries the feature values already measured on it.
 
@@ -189,15 +188,6 @@ class MeasuredText(str):
         return (MeasuredText, (str(self), self.feature_values))
 
 
-def signed_log1p(X):
-    """``sign(x) * log(1 + |x|)``: tames counts and lengths with long tails before scaling.
-
-    A module-level function, not a lambda, so that the pipeline pickles (STYLE.md 4.10, 4).
-    """
-    X = np.asarray(X, dtype=float)
-    return np.sign(X) * np.log1p(np.abs(X))
-
-
 def measure_values(text: str, format: str = "text") -> dict[str, float]:
     """The named document values of ``text``, measured as ``quality check`` measures them."""
     from quality.analysis import measure
@@ -205,204 +195,6 @@ def measure_values(text: str, format: str = "text") -> dict[str, float]:
 
     _, measurements = measure(Document.from_text(text, format=format))
     return dict(measurements.values)
-
-
-class TextFeatures(TransformerMixin, BaseEstimator):
-    """Turn raw texts into the core's feature values, in the fixed order of ``features.NAMES``.
-
-    Each text is parsed with ``Document.from_text(text, format=format)`` and measured with
-    :func:`quality.analysis.measure`, so the model sees exactly the paragraphs, roles and
-    numbers that ``quality check`` reports. A :class:`MeasuredText` is not measured again: its
-    ``feature_values`` are used. Nothing is learned, so ``transform`` works before ``fit``
-    (``requires_fit`` is False), but ``fit`` pins the output names for the fitted pipeline.
-
-    Parameters
-    ----------
-    format : {"text", "markdown"}, default="text"
-        How texts are parsed into paragraphs: plain text (one paragraph per line, the scraped
-        text convention) or Markdown.
-
-    Attributes
-    ----------
-    feature_names_out_ : ndarray of str
-        The output column names, equal to ``features.NAMES`` at fit time.
-    n_features_out_ : int
-        The number of output columns.
-
-    Examples
-    --------
-    >>> X = TextFeatures().fit_transform(["A headline\\nA body paragraph with a few words."])
-    >>> X.shape == (1, len(features.NAMES))
-    True
-    """
-
-    def __init__(self, format: str = "text"):
-        # No logic here (scikit-learn's rule): clone() and set_params() rebuild from parameters.
-        self.format = format
-
-    def fit(self, X, y=None):
-        """Check the parameters and the input; record the output names. Returns self."""
-        self._check_format()
-        _as_texts(X)
-        self.feature_names_out_ = np.asarray(features.NAMES, dtype=object)
-        self.n_features_out_ = len(features.NAMES)
-        return self
-
-    def transform(self, X) -> np.ndarray:
-        """An ``(n_texts, len(features.NAMES))`` array of finite floats."""
-        self._check_format()
-        texts = _as_texts(X)
-        names = features.NAMES
-        fitted = getattr(self, "feature_names_out_", None)
-        if fitted is not None and tuple(fitted) != tuple(names):
-            raise ModelError(
-                f"the feature names changed since this transformer was fitted "
-                f"({len(fitted)} then, {len(names)} now); {RETRAIN_HINT}"
-            )
-        rows = np.empty((len(texts), len(names)), dtype=float)
-        for i, text in enumerate(texts):
-            values = text.feature_values if isinstance(text, MeasuredText) else measure_values(text, self.format)
-            try:
-                rows[i] = [values[name] for name in names]
-            except KeyError as err:
-                raise ValueError(f"text {i}: its feature values lack {err.args[0]!r}") from err
-        return np.nan_to_num(rows, nan=0.0, posinf=_FINITE_LIMIT, neginf=-_FINITE_LIMIT)
-
-    def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        """The output column names: ``features.NAMES`` (input names do not apply to text)."""
-        return np.asarray(features.NAMES, dtype=object)
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        # Input is a sequence of strings, not a 2-D array; there is nothing to learn.
-        tags.input_tags.two_d_array = False
-        tags.input_tags.string = True
-        tags.requires_fit = False
-        return tags
-
-    def _check_format(self) -> None:
-        if self.format not in ("text", "markdown"):
-            raise ValueError(f"TextFeatures(format={self.format!r}): expected 'text' or 'markdown'")
-
-
-def _as_texts(X) -> list[str]:
-    """The input as a list of strings; a bare string (a common slip) is refused."""
-    if isinstance(X, str):
-        raise ValueError("expected a sequence of texts, got a single string; wrap it in a list")
-    if isinstance(X, np.ndarray) and X.ndim != 1:
-        raise ValueError(f"expected a 1-D sequence of texts, got an array of shape {X.shape}")
-    texts = list(X)
-    for i, text in enumerate(texts):
-        if not isinstance(text, str):
-            raise ValueError(f"text {i} is a {type(text).__name__}, not a string")
-    return texts
-
-
-# ---------------------------------------------------------------------------------------------
-# The pipeline
-
-
-def make_classifier(name: str = "logistic", seed: int = 0):
-    """A classifier with usable probabilities, for the core features.
-
-    - ``"logistic"``: L2 logistic regression. It minimises log-loss, so its probabilities are
-      calibrated on the training distribution without a separate step.
-    - ``"boosting"``: histogram gradient boosting, wrapped in ``CalibratedClassifierCV``
-      (sigmoid, 3 folds), because boosted trees fitted to nearly separable data are
-      over-confident.
-    """
-    if name == "logistic":
-        from sklearn.linear_model import LogisticRegression
-
-        return LogisticRegression(C=1.0, max_iter=5000, random_state=seed)
-    if name == "boosting":
-        from sklearn.calibration import CalibratedClassifierCV
-        from sklearn.ensemble import HistGradientBoostingClassifier
-
-        boosted = HistGradientBoostingClassifier(
-            learning_rate=0.1, max_iter=200, max_leaf_nodes=15, l2_regularization=1.0, random_state=seed
-        )
-        return CalibratedClassifierCV(boosted, method="sigmoid", cv=3)
-    raise ValueError(f"unknown classifier {name!r}: expected one of {', '.join(CLASSIFIERS)}")
-
-
-# TF-IDF vectors are L2-normalised, so an n-gram needs a large weight to matter: C=10 is the
-# usual order for sublinear TF-IDF (on the Ott reviews C from 10 to 100 changes accuracy by <1 point).
-NGRAM_C = 10.0
-# Folds of the stacking step that combines the core model and the n-gram model.
-STACK_FOLDS = 5
-
-
-def build_pipeline(classifier: str = "logistic", ngrams: bool = False, seed: int = 0, format: str = "text"):
-    """The model, one scikit-learn ``Pipeline`` that reads raw texts.
-
-    Without n-grams: ``TextFeatures`` (the core values) -> ``signed_log1p`` (tames long-tailed
-    counts) -> ``StandardScaler`` -> ``classifier`` (see :func:`make_classifier`).
-
-    With n-grams: a ``StackingClassifier`` of two models of the same texts, the core model
-    above and a logistic regression over word 1-2-gram and character 2-5-gram TF-IDF (a
-    ``FeatureUnion``), combined by a logistic regression fitted on their out-of-fold
-    probabilities. Stacking lets the data decide how much each view counts: joining the 68
-    dense core columns with 100,000 sparse n-gram columns in one model let the core columns
-    drown the vocabulary on the Ott reviews (0.87 accuracy against 0.90 for n-grams alone).
-    """
-    from sklearn.pipeline import Pipeline
-    from sklearn.preprocessing import FunctionTransformer, StandardScaler
-
-    core = Pipeline(
-        [
-            ("measure", TextFeatures(format=format)),
-            ("compress", FunctionTransformer(signed_log1p, feature_names_out="one-to-one")),
-            ("scale", StandardScaler()),
-            ("classifier", make_classifier(classifier, seed)),
-        ]
-    )
-    if not ngrams:
-        return core
-    from sklearn.ensemble import StackingClassifier
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold
-    from sklearn.pipeline import FeatureUnion
-
-    vocabulary = Pipeline(
-        [
-            (
-                "tfidf",
-                FeatureUnion(
-                    [
-                        ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, dtype=np.float32)),
-                        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, dtype=np.float32)),
-                    ]
-                ),
-            ),
-            ("classifier", LogisticRegression(C=NGRAM_C, solver="liblinear", random_state=seed)),
-        ]
-    )
-    stack = StackingClassifier(
-        [("core", core), ("ngrams", vocabulary)],
-        final_estimator=LogisticRegression(random_state=seed),
-        cv=StratifiedKFold(STACK_FOLDS, shuffle=True, random_state=seed),
-        stack_method="predict_proba",
-    )
-    return Pipeline([("stack", stack)])
-
-
-def find_text_features(model) -> TextFeatures:
-    """The :class:`TextFeatures` step inside a (possibly stacked) pipeline."""
-    if isinstance(model, TextFeatures):
-        return model
-    for value in model.get_params(deep=True).values():
-        if isinstance(value, TextFeatures):
-            return value
-    raise ModelError("the model has no TextFeatures step; it was not built by quality.model.build_pipeline")
-
-
-def uses_ngrams(model) -> bool:
-    """Whether the model reads the text itself (n-gram TF-IDF) besides the core values."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    return any(isinstance(v, TfidfVectorizer) for v in model.get_params(deep=True).values())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -462,21 +254,40 @@ class Assessment:
         }
 
 
-@dataclass
 class QualityModel:
-    """A fitted pipeline with its card: scores, verdicts and reasons.
+    """A fitted model with its card: scores, verdicts and reasons.
 
     ``score(text)`` is the calibrated probability of the positive label; ``assess`` adds the
     verdict at the card's threshold and the features that pushed the score most.
     ``score_values``/``assess(values=...)`` score from feature values already measured (the
     n-gram models also need the text).
+
+    A model loaded from a file that has an exported copy (``compiled``, see
+    :mod:`quality.compiled`) scores from it, in pure Python; its scikit-learn pipeline is
+    unpickled (after the checks of :func:`load_model`) only when something asks for
+    ``pipeline``.
     """
 
-    pipeline: object
-    card: dict
-    typical_values: dict[str, float]
-    path: Path | None = None
-    _names: tuple[str, ...] = field(default=features.NAMES, repr=False)
+    def __init__(self, pipeline, card: dict, typical_values: Mapping[str, float], path: Path | None = None, compiled: CompiledModel | None = None):
+        if pipeline is None and (compiled is None or path is None):
+            raise ValueError("a QualityModel needs a fitted pipeline, or an exported copy and the file to load it from")
+        self._pipeline = pipeline
+        self.card = card
+        self.typical_values = dict(typical_values)
+        self.path = path
+        self.compiled = compiled
+        self._names = features.NAMES
+
+    def __repr__(self) -> str:
+        how = "compiled" if self.compiled is not None else "pipeline"
+        return f"QualityModel(path={self.path!r}, scored by the {how}, threshold={self.threshold:.3f})"
+
+    @property
+    def pipeline(self):
+        """The fitted scikit-learn pipeline (unpickled on first use for a compiled model)."""
+        if self._pipeline is None:
+            self._pipeline = _load_pipeline(self.path, self.card)
+        return self._pipeline
 
     @property
     def threshold(self) -> float:
@@ -493,29 +304,47 @@ class QualityModel:
     @property
     def reads_text(self) -> bool:
         """True when the model has n-gram branches: scoring needs the text, not only values."""
+        if self.compiled is not None:
+            return False
+        from quality.pipeline import uses_ngrams
+
         return uses_ngrams(self.pipeline)
 
     @property
     def format(self) -> str:
+        if self.compiled is not None:
+            return self.compiled.text_format
+        from quality.pipeline import find_text_features
+
         return find_text_features(self.pipeline).format
 
-    def scores(self, texts: Sequence[str]) -> np.ndarray:
+    def scores(self, texts: Sequence[str]) -> list[float]:
         """Probabilities of the positive label for ``texts`` (strings or MeasuredText)."""
-        texts = _as_texts(texts)
+        if isinstance(texts, str):
+            raise ValueError("expected a sequence of texts, got a single string; wrap it in a list")
+        texts = list(texts)
         if not texts:
-            return np.zeros(0)
-        return self.pipeline.predict_proba(texts)[:, 1]
+            return []
+        if self.compiled is None:
+            return [float(p) for p in self.pipeline.predict_proba(texts)[:, 1]]
+        out = []
+        for i, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise ValueError(f"text {i} is a {type(text).__name__}, not a string")
+            values = text.feature_values if isinstance(text, MeasuredText) else measure_values(text, self.format)
+            out.append(self.compiled.probability(self.compiled.row(self._checked(values))))
+        return out
 
     def score(self, text: str) -> float:
         """The probability that ``text`` has the positive label (low quality, by default)."""
-        return float(self.scores([text])[0])
+        return self.scores([text])[0]
 
     def score_values(self, values: Mapping[str, float], text: str = "") -> float:
         """Score from feature values already measured (``Measurements.values``); models with
         n-grams also need the text."""
         if not text and self.reads_text:
             raise ValueError("this model reads word n-grams: pass the text as well as the values")
-        return self.score(self._input(text, values))
+        return self.score(MeasuredText(text, self._checked(values)))
 
     def assess_report(self, report, reasons: int = 3) -> Assessment:
         """Assess a :class:`quality.analysis.Report` from the values it already measured (for
@@ -543,34 +372,36 @@ class QualityModel:
             text = ""
             if self.reads_text:
                 raise ValueError("this model reads word n-grams: pass the text as well as the values")
-        base = self._input(text, values)
-        batch = [base]
+        values = self._checked(values)
         names = [n for n in self._names if n in self.typical_values and values[n] != self.typical_values[n]]
-        for name in names:
-            batch.append(self._input(text, {**values, name: self.typical_values[name]}))
-        probabilities = self.pipeline.predict_proba(batch)[:, 1]
-        score = float(probabilities[0])
-        logits = _logit(probabilities)
-        effects = logits[0] - logits[1:]
-        order = np.argsort(-np.abs(effects), kind="stable")
+        if self.compiled is not None:
+            row = self.compiled.row(values)
+            typical = self.compiled.row({**values, **self.typical_values})
+            index = {name: i for i, name in enumerate(self.compiled.feature_names)}
+            score, changed = self.compiled.probabilities_with_each_changed(row, [(index[n], typical[index[n]]) for n in names])
+        else:
+            batch = [MeasuredText(text, values)] + [MeasuredText(text, {**values, n: self.typical_values[n]}) for n in names]
+            score, *changed = (float(p) for p in self.pipeline.predict_proba(batch)[:, 1])
+        base = _logit(score)
+        effects = [base - _logit(p) for p in changed]
+        order = sorted(range(len(names)), key=lambda i: -abs(effects[i]))  # stable: ties keep feature order
         found = tuple(
-            Reason(names[i], float(values[names[i]]), float(self.typical_values[names[i]]), float(effects[i]))
+            Reason(names[i], float(values[names[i]]), float(self.typical_values[names[i]]), effects[i])
             for i in order[:reasons]
             if abs(effects[i]) >= MIN_REASON_EFFECT
         )
-        flagged = score >= self.threshold
-        return Assessment(score, self.verdict(score), flagged, self.threshold, found)
+        return Assessment(score, self.verdict(score), score >= self.threshold, self.threshold, found)
 
-    def _input(self, text: str, values: Mapping[str, float]) -> MeasuredText:
+    def _checked(self, values: Mapping[str, float]) -> Mapping[str, float]:
         missing = [n for n in self._names if n not in values]
         if missing:
             raise ValueError(f"feature values lack {len(missing)} names, e.g. {missing[0]!r}")
-        return MeasuredText(text, values)
+        return values
 
 
-def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(np.asarray(p, dtype=float), _PROBABILITY_EPSILON, 1 - _PROBABILITY_EPSILON)
-    return np.log(p / (1 - p))
+def _logit(p: float) -> float:
+    p = min(max(float(p), _PROBABILITY_EPSILON), 1 - _PROBABILITY_EPSILON)
+    return math.log(p / (1 - p))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -617,11 +448,18 @@ def card_paths(model_path: str | Path) -> tuple[Path, Path]:
     return model_path.with_suffix(".json"), model_path.with_suffix(".md")
 
 
-def save_model(model: QualityModel, path: str | Path) -> tuple[Path, Path, Path]:
-    """Write the model (joblib), then its card as JSON and Markdown beside it.
+def compiled_path(model_path: str | Path) -> Path:
+    """The exported copy beside a model file (``x.joblib`` -> ``x.compiled.json``)."""
+    return Path(model_path).with_suffix(".compiled.json")
 
-    The card records the model file's size and SHA-256, so that :func:`load_model` refuses a
-    truncated or replaced file before unpickling it. Returns the three paths written.
+
+def save_model(model: QualityModel, path: str | Path) -> tuple[Path, Path, Path]:
+    """Write the model (joblib), its exported copy when the pipeline can be exported
+    (:mod:`quality.compiled`), then its card as JSON and Markdown beside it.
+
+    The card records the size and SHA-256 of the model file and of the exported copy, so that
+    :func:`load_model` refuses a truncated or replaced file before reading it. Returns the
+    model's and the card's paths.
     """
     import joblib
 
@@ -640,7 +478,18 @@ def save_model(model: QualityModel, path: str | Path) -> tuple[Path, Path, Path]
     card = dict(model.card)
     card["format"] = CARD_FORMAT
     card["format_version"] = FORMAT_VERSION
-    card["model_file"] = {"name": path.name, "bytes": path.stat().st_size, "sha256": file_sha256(path)}
+    card["model_file"] = _file_record(path)
+    card.pop("compiled_file", None)
+    exported = compiled_path(path)
+    try:
+        spec = compiled.export(model.pipeline, model._names, model.typical_values)
+    except compiled.NotExportable:
+        exported.unlink(missing_ok=True)  # a stale copy must not outlive its model
+    else:
+        text = compiled.dumps(spec)
+        _atomic_write(exported, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+        card["compiled_file"] = _file_record(exported)
+        model.compiled = compiled.CompiledModel(spec)
     model.card = card
     model.path = path
     json_path, md_path = card_paths(path)
@@ -649,6 +498,22 @@ def save_model(model: QualityModel, path: str | Path) -> tuple[Path, Path, Path]
     markdown = card_markdown(card)
     _atomic_write(md_path, lambda tmp: Path(tmp).write_text(markdown, encoding="utf-8"))
     return path, json_path, md_path
+
+
+def _file_record(path: Path) -> dict:
+    return {"name": path.name, "bytes": path.stat().st_size, "sha256": file_sha256(path)}
+
+
+def _check_file(path: Path, expected: Mapping, hint: str) -> None:
+    """Refuse ``path`` when its size or SHA-256 differ from the card's record of it."""
+    size = path.stat().st_size
+    if size != expected.get("bytes"):
+        raise ModelError(
+            f"{path}: the file has {size} bytes but its card says {expected.get('bytes')} "
+            f"(truncated, or not the file the card describes); {hint}"
+        )
+    if file_sha256(path) != expected.get("sha256"):
+        raise ModelError(f"{path}: the file's SHA-256 does not match its card (damaged or replaced); {hint}")
 
 
 def _atomic_write(path: Path, write) -> None:
@@ -681,10 +546,9 @@ def read_card(model_path: str | Path) -> dict:
     return card
 
 
-def check_card(card: dict, model_path: str | Path) -> list[str]:
-    """Compare the card with the running code. Raises ModelError on what would give wrong
-    scores (format, feature names and order, scikit-learn or numpy release); returns warnings
-    for what probably does not (a patch release, textstat, changed feature values)."""
+def check_card(card: dict, model_path: str | Path) -> None:
+    """Compare the card with the running code: ModelError on what would give wrong scores
+    (the card's format, the feature names and their order)."""
     where = str(model_path)
     hint = retrain_hint(card)
     if card.get("format_version") != FORMAT_VERSION:
@@ -692,6 +556,13 @@ def check_card(card: dict, model_path: str | Path) -> list[str]:
     names = tuple(card.get("feature_names", ()))
     if names != tuple(features.NAMES):
         raise ModelError(f"{where}: the model was trained on other features than this code measures ({_names_diff(names, features.NAMES)}); {hint}")
+
+
+def check_pickle_versions(card: dict, model_path: str | Path) -> list[str]:
+    """Before unpickling: ModelError when scikit-learn's major.minor or numpy's major release
+    differ from the card's (a pickle needs the same release); warnings for a patch release
+    and for another textstat."""
+    where, hint = str(model_path), retrain_hint(card)
     trained, running = card.get("versions", {}), versions()
     notes = []
     for dist, exact_parts in (("scikit-learn", 2), ("numpy", 1)):
@@ -727,9 +598,14 @@ def _names_diff(then: Sequence[str], now: Sequence[str]) -> str:
 def load_model(path: str | Path | None = None) -> QualityModel:
     """Load the bundled default model (``path=None``) or the model file the user names.
 
-    Before anything is unpickled, the card beside the file is read and checked against the
-    running code (feature names and order, scikit-learn and numpy releases) and the file's size
-    and SHA-256 against the card (a truncated or replaced file is refused). Any failure raises
+    The card beside the file is read first and checked against the running code (its format,
+    the feature names and their order). A model saved with an exported copy
+    (``x.compiled.json``, see :mod:`quality.compiled`; the default model has one) is read from
+    that copy after checking its size and SHA-256 against the card: plain JSON, nothing is
+    unpickled and scikit-learn is not imported. Otherwise the pickle is loaded after checking
+    the scikit-learn and numpy releases and the file's size and SHA-256 against the card (a
+    truncated or replaced file is refused). A feature probe (a fixed text measured at training
+    time) warns when the feature code now measures other values. Any failure raises
     :class:`ModelError` with a message that says how to retrain. A model file is a pickle:
     unpickling runs code, so load only files from a trusted source.
     """
@@ -739,28 +615,51 @@ def load_model(path: str | Path | None = None) -> QualityModel:
             raise ModelError(f"the bundled default model {model_path} is missing; {RETRAIN_HINT}")
         raise ModelError(f"{model_path}: no such model file; {RETRAIN_HINT}")
     card = read_card(model_path)
-    notes = check_card(card, model_path)
+    check_card(card, model_path)
     hint = retrain_hint(card)
-    expected = card.get("model_file", {})
-    size = model_path.stat().st_size
-    if size != expected.get("bytes"):
-        raise ModelError(
-            f"{model_path}: the file has {size} bytes but its card says {expected.get('bytes')} "
-            f"(truncated, or not the file the card describes); {hint}"
-        )
-    if file_sha256(model_path) != expected.get("sha256"):
-        raise ModelError(f"{model_path}: the file's SHA-256 does not match its card (damaged or replaced); {hint}")
-    payload = _unpickle(model_path, hint)
-    if not isinstance(payload, dict) or payload.get("format") != PAYLOAD_FORMAT:
-        raise ModelError(f"{model_path}: not a content-quality model; {hint}")
-    if tuple(payload.get("feature_names", ())) != tuple(features.NAMES):
-        raise ModelError(f"{model_path}: the pickled feature names differ from the card's; {hint}")
+    notes: list[str] = []
+    if "compiled_file" in card:
+        exported = model_path.with_name(card["compiled_file"].get("name", compiled_path(model_path).name))
+        if not exported.is_file():
+            raise ModelError(f"{exported}: the model's exported copy is missing (the card lists it); {hint}")
+        _check_file(exported, card["compiled_file"], hint)
+        try:
+            scorer = compiled.load(exported.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as err:
+            raise ModelError(f"{exported}: not a usable exported model ({err}); {hint}") from err
+        if scorer.feature_names != tuple(features.NAMES):
+            raise ModelError(f"{exported}: its feature names differ from the card's; {hint}")
+        pipeline, typical = None, scorer.typical_values
+    else:
+        pipeline, typical = _load_pipeline(model_path, card, notes, with_typical=True)
+        scorer = None
     probe = card.get("feature_probe")
     if probe is not None and not _probe_matches(probe, feature_probe()):
         notes.append(f"{model_path}: the feature code measures other values than when the model was trained; {hint}")
     for note in notes:
         warnings.warn(note, ModelWarning, stacklevel=2)
-    return QualityModel(payload["pipeline"], card, dict(payload["typical_values"]), model_path)
+    return QualityModel(pipeline, card, typical, model_path, scorer)
+
+
+def _load_pipeline(model_path: Path, card: dict, notes: list[str] | None = None, with_typical: bool = False):
+    """Check and unpickle the pipeline of ``model_path`` (and its typical values when asked).
+    Warnings go to ``notes``, or are raised as :class:`ModelWarning` when it is None."""
+    hint = retrain_hint(card)
+    found = check_pickle_versions(card, model_path)
+    _check_file(model_path, card.get("model_file", {}), hint)
+    payload = _unpickle(model_path, hint)
+    if not isinstance(payload, dict) or payload.get("format") != PAYLOAD_FORMAT:
+        raise ModelError(f"{model_path}: not a content-quality model; {hint}")
+    if tuple(payload.get("feature_names", ())) != tuple(features.NAMES):
+        raise ModelError(f"{model_path}: the pickled feature names differ from the card's; {hint}")
+    if notes is None:
+        for note in found:
+            warnings.warn(note, ModelWarning, stacklevel=3)
+    else:
+        notes.extend(found)
+    if with_typical:
+        return payload["pipeline"], dict(payload["typical_values"])
+    return payload["pipeline"]
 
 
 _LOADED: dict[Path, QualityModel] = {}
@@ -821,6 +720,14 @@ def card_markdown(card: dict) -> str:
         f"- **Pipeline**: {card['pipeline']['description']}",
         f"- **Model file**: {card.get('model_file', {}).get('bytes', '?')} bytes, SHA-256 `{card.get('model_file', {}).get('sha256', '?')}`. "
         "It is a pickle: load it only if it comes from a trusted source.",
+    ]
+    if card.get("compiled_file"):
+        exported = card["compiled_file"]
+        lines.append(
+            f"- **Exported copy**: `{exported.get('name')}`, {exported.get('bytes', '?')} bytes, SHA-256 `{exported.get('sha256', '?')}`: "
+            "the same model as plain numbers (JSON), which `quality` scores in pure Python without unpickling."
+        )
+    lines += [
         "",
         "## Training data",
         "",
@@ -870,7 +777,7 @@ def card_markdown(card: dict) -> str:
     lines.append(", ".join(f"`{n}`" for n in card["feature_names"]))
     lines += ["", "## Versions", ""]
     lines += [f"- {k}: {v}" for k, v in card.get("versions", {}).items()]
-    lines += ["", "## Loading", "", "`load_model()` refuses this file when the feature names or their order differ from the running code, when scikit-learn's major.minor release or numpy's major release differ, or when the file's size or SHA-256 differ from this card; it warns on a patch release or when the features measure other values on a fixed probe text. Retrain with "
+    lines += ["", "## Loading", "", "`load_model()` refuses this model when the feature names or their order differ from the running code, or when the size or SHA-256 of the file it reads (the exported copy when there is one, else the pickle) differ from this card; before unpickling, it also refuses another scikit-learn major.minor release or numpy major release, and warns on a patch release. It warns when the features measure other values on a fixed probe text. Retrain with "
               + (f"`{card['rebuild_command']}`." if card.get("rebuild_command") else "`quality train`."), ""]
     return "\n".join(lines)
 
@@ -896,12 +803,3 @@ def json_ready(obj):
     if isinstance(obj, (list, tuple)):
         return [json_ready(v) for v in obj]
     return obj
-
-
-def training_medians(values: Iterable[Mapping[str, float]]) -> dict[str, float]:
-    """The median of each feature over ``values`` (the typical values used for reasons)."""
-    rows = np.array([[v[n] for n in features.NAMES] for v in values], dtype=float)
-    if rows.size == 0:
-        return dict.fromkeys(features.NAMES, 0.0)
-    rows = np.nan_to_num(rows, nan=0.0, posinf=_FINITE_LIMIT, neginf=-_FINITE_LIMIT)
-    return {n: float(x) for n, x in zip(features.NAMES, np.median(rows, axis=0))}

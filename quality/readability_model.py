@@ -52,10 +52,9 @@ from pathlib import Path
 
 from features import difficulty
 from features.text import Tokens, tokenize
-from quality.files import file_sha256
+from quality.files import MODELS_DIR, file_sha256
 from quality.errors import ModelError
 
-MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
 MODEL_PATH = MODELS_DIR / "readability-v1.joblib"
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "readability-onestopenglish" / "onestopenglish.jsonl.gz"
 PAYLOAD_FORMAT = "content-quality readability model"

@@ -34,16 +34,9 @@ import features
 from quality.document import read_bytes
 from quality.errors import InputError
 from quality.files import file_sha256
-from quality.model import (
-    CLASSIFIERS,
-    MeasuredText,
-    QualityModel,
-    build_pipeline,
-    feature_probe,
-    measure_values,
-    training_medians,
-    versions,
-)
+from quality.compiled import FINITE_LIMIT
+from quality.model import CLASSIFIERS, MeasuredText, QualityModel, feature_probe, measure_values, versions
+from quality.pipeline import build_pipeline
 
 # Strings accepted as binary labels without --positive (1 is positive).
 _BINARY = {"0": 0, "1": 1, "false": 0, "true": 1}
@@ -548,4 +541,10 @@ def format_evaluation_report(report: dict, model_path: str) -> str:
     return "\n".join(lines)
 
 
-
+def training_medians(values: Iterable[Mapping[str, float]]) -> dict[str, float]:
+    """The median of each feature over ``values`` (the typical values used for reasons)."""
+    rows = np.array([[v[n] for n in features.NAMES] for v in values], dtype=float)
+    if rows.size == 0:
+        return dict.fromkeys(features.NAMES, 0.0)
+    rows = np.nan_to_num(rows, nan=0.0, posinf=FINITE_LIMIT, neginf=-FINITE_LIMIT)
+    return {n: float(x) for n, x in zip(features.NAMES, np.median(rows, axis=0))}

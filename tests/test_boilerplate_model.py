@@ -22,6 +22,7 @@ from features.text import tokenize
 from quality import boilerplate_model as bm
 from quality.document import Document
 
+from conftest import ROOT, SEEDS
 from test_html import PAGE
 
 MENU_PAGE_TEXT = """Home
@@ -120,7 +121,7 @@ def test_text_input_flags_menus_and_teasers_not_the_article():
 
 def test_boilerplate_share_is_an_article_feature():
     assert "boilerplate_word_share" in features.NAMES
-    clean = quality.analyze_file(bm.MODELS_DIR.parent / "seeds" / "002_8d5a9b1879ca2c6b.txt")
+    clean = quality.analyze_file(SEEDS / "002_8d5a9b1879ca2c6b.txt")
     noisy = quality.analyze(MENU_PAGE_TEXT)
     assert noisy.features["boilerplate_word_share"] > 3 * clean.features["boilerplate_word_share"]
 
@@ -146,7 +147,7 @@ def test_checking_text_imports_neither_scikit_learn_nor_the_html_readers():
         "quality.analyze(open('seeds/004_6124f721d4266168.txt').read())\n"
         "print(sorted(m for m in ('sklearn', 'scipy', 'numpy', 'trafilatura', 'lxml') if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=bm.MODELS_DIR.parent)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
 
 

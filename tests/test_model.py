@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import pickle
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -25,9 +28,8 @@ from quality.model import (
     DEFAULT_MODEL,
     MeasuredText,
     ModelWarning,
-    TextFeatures,
-    build_pipeline,
     card_paths,
+    compiled_path,
     file_sha256,
     get_model,
     load_model,
@@ -35,6 +37,7 @@ from quality.model import (
     save_model,
     score_line,
 )
+from quality.pipeline import TextFeatures, build_pipeline
 from quality.training import choose_threshold, measure_texts, read_dataset, train
 
 TOWNS = ("Harbour Town", "Millbrook", "Eastfield", "Northgate", "Ashford", "Kingsbury", "Westmoor", "Brightwater")
@@ -301,11 +304,20 @@ def test_scoring_from_measured_values_equals_scoring_the_text(trained):
     assert model.assess_report(quality.analyze(text)) == by_text  # what `quality check` will call
 
 
-def _copy_model(trained, tmp_path):
+def _copy_model(trained, tmp_path, exported=False):
+    """A copy of the trained model: by default without its exported copy (so that loading
+    reads the pickle), with ``exported=True`` with it."""
     path = tmp_path / "copy.joblib"
     path.write_bytes(trained[0].read_bytes())
     json_path, _ = card_paths(path)
-    json_path.write_text(card_paths(trained[0])[0].read_text(encoding="utf-8"), encoding="utf-8")
+    card = json.loads(card_paths(trained[0])[0].read_text(encoding="utf-8"))
+    if exported:
+        record = card["compiled_file"]
+        compiled_path(path).write_bytes(compiled_path(trained[0]).read_bytes())
+        card["compiled_file"] = {**record, "name": compiled_path(path).name}
+    else:
+        del card["compiled_file"]
+    json_path.write_text(json.dumps(card), encoding="utf-8")
     return path, json_path
 
 
@@ -317,14 +329,78 @@ def _edit_card(json_path, **changes):
     return card
 
 
-def test_card_with_other_features_is_refused_with_a_retrain_hint(trained, tmp_path):
-    path, json_path = _copy_model(trained, tmp_path)
+@pytest.mark.parametrize("exported", [False, True], ids=["pickle", "exported"])
+def test_card_with_other_features_is_refused_with_a_retrain_hint(trained, tmp_path, exported):
+    path, json_path = _copy_model(trained, tmp_path, exported)
     _edit_card(json_path, feature_names=list(features.NAMES[:-1]))
     with pytest.raises(ModelError, match=r"other features.*quality train"):
         load_model(path)
     _edit_card(json_path, feature_names=list(reversed(features.NAMES)))
     with pytest.raises(ModelError, match="another order"):
         load_model(path)
+
+
+def test_the_exported_copy_scores_as_the_pipeline_does(trained, default_model):
+    """The pure-Python scorer (quality.compiled) against scikit-learn's predict_proba: the
+    tiny logistic model, and the bundled calibrated boosting on the seeds and generated texts."""
+    path, result = trained
+    texts = [prose(i) for i in range(5)] + [spam(i) for i in range(5)] + ["", "One short line."]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for model in (load_model(path), default_model):
+        assert model.compiled is not None, "saved models of the core pipeline carry an exported copy"
+        measured = [MeasuredText(t, measure_values(t)) for t in texts]
+        expected = model.pipeline.predict_proba(measured)[:, 1]
+        assert model.scores(measured) == pytest.approx(list(expected), rel=1e-12, abs=1e-12)
+    assert default_model.card["pipeline"]["classifier"] == "boosting"  # the trees are exercised
+
+
+def test_reasons_from_the_exported_copy_equal_the_pipelines(default_model):
+    from quality.model import QualityModel
+
+    by_pipeline = QualityModel(default_model.pipeline, default_model.card, default_model.typical_values)
+    for seed in sorted(SEEDS.glob("*.txt")):
+        values = measure_values(seed.read_text(encoding="utf-8"))
+        fast, slow = default_model.assess(values=values), by_pipeline.assess(values=values)
+        assert fast.score == pytest.approx(slow.score, abs=1e-12)
+        assert [r.feature for r in fast.reasons] == [r.feature for r in slow.reasons]
+        assert [r.effect for r in fast.reasons] == pytest.approx([r.effect for r in slow.reasons], abs=1e-9)
+
+
+def test_a_damaged_exported_copy_is_refused(trained, tmp_path):
+    path, json_path = _copy_model(trained, tmp_path, exported=True)
+    exported = compiled_path(path)
+    text = exported.read_text(encoding="utf-8")
+    exported.write_text(text[: len(text) // 2], encoding="utf-8")
+    with pytest.raises(ModelError, match="truncated"):
+        load_model(path)
+    card = json.loads(json_path.read_text(encoding="utf-8"))
+    _edit_card(json_path, compiled_file={**card["compiled_file"], "bytes": exported.stat().st_size, "sha256": file_sha256(exported)})
+    with pytest.raises(ModelError, match="not a usable exported model"):
+        load_model(path)
+    exported.unlink()
+    with pytest.raises(ModelError, match="exported copy is missing"):
+        load_model(path)
+
+
+def test_the_exported_copy_needs_no_matching_scikit_learn_but_the_pickle_does(trained, tmp_path):
+    path, json_path = _copy_model(trained, tmp_path, exported=True)
+    card = json.loads(json_path.read_text(encoding="utf-8"))
+    _edit_card(json_path, versions={**card["versions"], "scikit-learn": "0.24.2"})
+    model = load_model(path)  # plain numbers: any scikit-learn (or none) will do
+    assert 0.0 <= model.score(spam(3)) <= 1.0
+    with pytest.raises(ModelError, match=r"scikit-learn 0\.24\.2, this is scikit-learn"):
+        model.pipeline  # unpickled on first use, with the pickle's checks
+
+
+def test_scoring_with_the_default_model_imports_no_scikit_learn():
+    code = (
+        "import sys; from quality.model import load_model; "
+        f"m = load_model(); a = m.assess(open({str(SEEDS / '004_6124f721d4266168.txt')!r}).read()); "
+        "assert a.flagged and a.reasons, a; "
+        "print(sorted(n for n in ('sklearn', 'scipy', 'numpy', 'joblib') if n in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_card_with_another_scikit_learn_release_is_refused(trained, tmp_path):
@@ -465,3 +541,20 @@ def test_synth_refuses_to_write_into_the_repository(tmp_path):
     from quality import synth
 
     assert synth.main(["-o", str(synth.REPO_ROOT / "data" / "corpus.jsonl")]) == 2
+
+
+def test_a_plain_install_carries_the_bundled_models(tmp_path):
+    """A wheel (what `pip install ./content-quality` and pre-commit's environment get) holds
+    models/ as quality/_models, and the installed code reads the models from there."""
+    from conftest import ROOT
+
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(ROOT)],
+        check=True, capture_output=True, text=True, env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+    )
+    bundled = target / "quality" / "_models"
+    assert {p.name for p in (ROOT / "models").iterdir() if p.is_file()} <= {p.name for p in bundled.iterdir()}
+    code = "from quality.model import DEFAULT_MODEL, load_model; print(DEFAULT_MODEL.parent); load_model()"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(target)}, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(bundled.resolve())
