@@ -51,50 +51,54 @@ RETRAIN = "quality boilerplate train -o models/boilerplate-v1.joblib"
 VARIANTS = {"text": blocks.TEXT_NAMES, "html": blocks.NAMES}
 HEADING_ROLES = ("headline", "subheading")
 
-# A short phrase for each measure that can push a paragraph toward boilerplate, for messages.
-WHY = {
-    "log_chars": "short",
-    "log_words": "short",
-    "stopword_share": "few function words",
-    "ends_sentence": "no sentence ending",
-    "log_sentences": "no full sentence",
-    "capitals_per_word": "many capitals",
-    "digit_char_share": "many digits",
-    "symbol_char_share": "many symbols",
-    "separator_per_word": "separators between words",
-    "address_count": "web or e-mail addresses",
-    "copyright": "a copyright line",
-    "lexicon_hit": "interface wording",
-    "is_list_item": "a list item",
-    "position": "near the end of the text",
-    "edge_distance": "at the start or end of the text",
-    "previous_log_words": "after a short paragraph",
-    "next_log_words": "before a short paragraph",
-    "previous_stopword_share": "after a paragraph with few function words",
-    "next_stopword_share": "before a paragraph with few function words",
-    "previous_ends_sentence": "after a paragraph that is not a sentence",
-    "next_ends_sentence": "before a paragraph that is not a sentence",
-    "window_log_words": "among short paragraphs",
-    "window_stopword_share": "among paragraphs with few function words",
-    "words_before_share": "after most of the text",
-    "repeated_text": "repeated elsewhere in the document",
-    "prose_near_share": "far from the running text",
-    "prose_around_share": "far from the running text",
-    "log_words_over_median": "short for this document",
-    "log_word_share": "a small part of the document",
-    "log_words_under_longest": "short for this document",
-    "link_char_share": "mostly link text",
-    "previous_link_char_share": "after a block of links",
-    "next_link_char_share": "before a block of links",
-    "tag_li": "a list item",
-    "tag_td": "a table cell",
-    "tag_div": "outside a paragraph tag",
-    "in_nav": "in the navigation",
-    "in_header": "in the page header",
-    "in_footer": "in the page footer",
-    "in_aside": "in a sidebar",
-    "in_form": "in a form",
-    "chrome_class": "in an element named like page chrome",
+# What a measure says when it pushes a paragraph toward boilerplate, for messages: (the phrase
+# when the paragraph's value is above the training average, the phrase when it is below);
+# None where that direction says nothing a reader could check.
+WHY: dict[str, tuple[str | None, str | None]] = {
+    "log_chars": (None, "short"),
+    "log_words": (None, "short"),
+    "stopword_share": (None, "few function words"),
+    "ends_sentence": (None, "no sentence ending"),
+    "log_sentences": (None, "no full sentence"),
+    "capitals_per_word": ("many capitals", None),
+    "digit_char_share": ("many digits", None),
+    "symbol_char_share": ("many symbols", None),
+    "separator_per_word": ("separators between words", None),
+    "address_count": ("web or e-mail addresses", None),
+    "copyright": ("a copyright line", None),
+    "lexicon_hit": ("interface wording", None),
+    "is_list_item": ("a list item", None),
+    "position": ("near the end of the text", "near the start of the text"),
+    "edge_distance": (None, "at the start or end of the text"),
+    "previous_log_words": (None, "after a short paragraph"),
+    "next_log_words": (None, "before a short paragraph"),
+    "previous_stopword_share": (None, "after a paragraph with few function words"),
+    "next_stopword_share": (None, "before a paragraph with few function words"),
+    "previous_ends_sentence": (None, "after a paragraph that is not a sentence"),
+    "next_ends_sentence": (None, "before a paragraph that is not a sentence"),
+    "window_log_words": (None, "among short paragraphs"),
+    "window_stopword_share": (None, "among paragraphs with few function words"),
+    "words_before_share": ("after most of the text", "before most of the text"),
+    "repeated_text": ("repeated elsewhere in the document", None),
+    "prose_near_share": (None, "far from the running text"),
+    "prose_around_share": (None, "far from the running text"),
+    "log_words_over_median": (None, "short for this document"),
+    "log_word_share": (None, "short for this document"),
+    "log_words_under_longest": (None, "short for this document"),
+    "link_char_share": ("mostly link text", None),
+    "previous_link_char_share": ("after a block of links", None),
+    "next_link_char_share": ("before a block of links", None),
+    "tag_p": (None, "outside a paragraph tag"),
+    "tag_li": ("a list item", None),
+    "tag_td": ("a table cell", None),
+    "tag_div": ("outside a paragraph tag", None),
+    "in_nav": ("in the navigation", None),
+    "in_header": ("in the page header", None),
+    "in_footer": ("in the page footer", None),
+    "in_aside": ("in a sidebar", None),
+    "in_form": ("in a form", None),
+    "in_article": (None, "outside the article element"),
+    "chrome_class": ("in an element named like page chrome", None),
 }
 
 
@@ -134,16 +138,14 @@ class LinearScorer:
     def reasons(self, row: Sequence[float], count: int = 2) -> list[str]:
         """Phrases for the measures that pushed ``row`` most toward boilerplate (against the
         average training paragraph)."""
-        pushes = sorted(
-            ((w * (v - m), n) for v, w, m, n in zip(row, self.coefficients, self.means, self.names) if n in WHY),
-            reverse=True,
-        )
+        pushes = sorted(((w * (v - m), v > m, n) for v, w, m, n in zip(row, self.coefficients, self.means, self.names)), reverse=True)
         found: list[str] = []
-        for push, name in pushes:
+        for push, above, name in pushes:
             if push <= 0 or len(found) == count:
                 break
-            if WHY[name] not in found:
-                found.append(WHY[name])
+            phrase = WHY.get(name, (None, None))[0 if above else 1]
+            if phrase is not None and phrase not in found:
+                found.append(phrase)
         return found
 
 
