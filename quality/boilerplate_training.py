@@ -28,7 +28,6 @@ import datetime as _dt
 import difflib
 import gzip
 import json
-import math
 import os
 import re
 import tempfile

@@ -26,8 +26,8 @@ def boilerplate_command():
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(3, 50), help="Cross-validation folds (grouped by page).")
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed of the folds.")
 def train_command(output, data, folds, seed):
-    """Train the boilerplate model on the labelled blocks of real pages (deterministic, about
-    two minutes on 2 cores) and write it with its card. `quality boilerplate train` rebuilds the
+    """Train the boilerplate model on the labelled blocks of real pages (deterministic, a few
+    minutes on 2 cores) and write it with its card. `quality boilerplate train` rebuilds the
     bundled model."""
     from quality import boilerplate_model as bm
     from quality.boilerplate_training import train
