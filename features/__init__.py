@@ -5,14 +5,20 @@
 and returns a :class:`Measurements`: the per-paragraph evidence that ``quality``'s rules turn
 into flags, and the named document values (:data:`NAMES`, in a fixed order) that the classifier
 reads. Both come from the same computation.
+
+The per-paragraph boilerplate measures (:mod:`features.blocks`) feed a learned model that lives in
+``quality`` (it decides); the caller passes it in as ``block_model``, and the document's
+boilerplate share (``boilerplate_word_share``) is the share of words in the paragraphs it finds
+more likely boilerplate than not.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from features import artifacts, boilerplate, keywords, readability, repetition, structure
+from features import artifacts, blocks, boilerplate, keywords, readability, repetition, structure
 from features.text import Span, Tokens, safe_ratio, tokenize
 
 __all__ = ["Measurements", "NAMES", "measure_document", "Span", "Tokens", "tokenize"]
@@ -39,6 +45,11 @@ FINDERS = {
 NOT_IN_QUOTES = frozenset({"call_to_action", "leaked_llm", "seo_instruction", "tortured", "stock_phrase", "spam"})
 # Body paragraphs shorter than this are not compared with the document's topic: too few words.
 TOPIC_MIN_WORDS = 20
+# The lexical boilerplate evidence that the block measures count (features.blocks "lexicon_hit").
+BOILERPLATE_KINDS = ("call_to_action", "page_metadata", "widget", "related_links", "affiliate")
+# The paragraphs that can be boilerplate: headings and quotations never are (they are judged by
+# their role, DEVELOPERS.md), and code is not prose.
+BLOCK_ROLES = ("body", "list_item")
 
 ARTIFACT_NAMES = (
     "leaked_llm_paragraph_count",
@@ -68,6 +79,7 @@ NAMES = (
     *repetition.NAMES,
     *keywords.NAMES,
     *boilerplate.NAMES,
+    "boilerplate_word_share",
     *ARTIFACT_NAMES,
     *STRUCTURE_NAMES,
 )
@@ -96,17 +108,36 @@ class Measurements:
     style_outliers: list[tuple[int, str, str]]
     contradictions: list[structure.Contradiction]
     values: dict[str, float] = field(default_factory=dict)
+    # The features.blocks row of each paragraph (TEXT_NAMES, plus MARKUP_NAMES with markup) and
+    # the block model's probability that it is boilerplate (zeros without a model)
+    block_rows: list[list[float]] = field(default_factory=list)
+    boilerplate: list[float] = field(default_factory=list)
 
 
-def measure_document(paragraphs: Sequence[str], roles: Sequence[str]) -> Measurements:
+# A block model: (rows of features.blocks measures, whether they hold the markup measures) ->
+# the probability that each paragraph is boilerplate.
+BlockModel = Callable[[list[list[float]], bool], Sequence[float]]
+
+
+def measure_document(
+    paragraphs: Sequence[str],
+    roles: Sequence[str],
+    markup: Sequence[Any] | None = None,
+    block_model: BlockModel | None = None,
+) -> Measurements:
     """Measure a document given as its prose paragraphs and their roles.
 
     ``roles`` holds one of "headline", "subheading", "body", "list_item", "quote" per paragraph
-    (code and front matter are not prose and are not passed in).
+    (code and front matter are not prose and are not passed in). ``markup``, for blocks of an
+    HTML page, holds per paragraph an object with ``tag``, ``link_chars``, ``containers`` and
+    ``class_tokens`` (``quality.html.BlockMarkup``). ``block_model`` turns the block rows into
+    probabilities of boilerplate; without one they are zero.
     """
     roles = list(roles)
     if len(roles) != len(paragraphs):
         raise ValueError(f"{len(paragraphs)} paragraphs but {len(roles)} roles")
+    if markup is not None and len(markup) != len(paragraphs):
+        raise ValueError(f"{len(paragraphs)} paragraphs but markup for {len(markup)}")
     tokens = [tokenize(text) for text in paragraphs]
     evidence: list[dict[str, list[Span]]] = []
     for toks, role in zip(tokens, roles):
@@ -146,6 +177,18 @@ def measure_document(paragraphs: Sequence[str], roles: Sequence[str]) -> Measure
     style_outliers = structure.find_style_outliers(tokens, roles)
     contradictions = structure.find_title_contradictions(tokens)
 
+    own = [
+        blocks.own_row(t, r, shape.stopword_share, any(kind in e for kind in BOILERPLATE_KINDS))
+        for t, r, shape, e in zip(tokens, roles, list_shapes, evidence)
+    ]
+    block_rows = blocks.block_rows(own, tokens)
+    if markup is not None:
+        tags = blocks.markup_rows(
+            [blocks.markup_row(m.tag, m.link_chars, len(t.text), m.containers, m.class_tokens) for m, t in zip(markup, tokens)]
+        )
+        block_rows = [row + extra for row, extra in zip(block_rows, tags)]
+    probabilities = list(block_model(block_rows, markup is not None)) if block_model is not None and tokens else [0.0] * len(tokens)
+
     prose = [t for t, r in zip(tokens, roles) if r != "quote"]
     n_words = sum(len(t.words) for t in tokens)
     values: dict[str, float] = {}
@@ -153,6 +196,7 @@ def measure_document(paragraphs: Sequence[str], roles: Sequence[str]) -> Measure
     values.update(repetition.measure(tokens, roles, repeats, repeated_headings))
     values.update(keywords.measure(tokens, roles, skip, uses, paragraph_phrases))
     values.update(boilerplate.measure(tokens, evidence, list_shapes))
+    values["boilerplate_word_share"] = blocks.boilerplate_word_share(tokens, probabilities, [r in BLOCK_ROLES for r in roles])
 
     def paragraphs_with(kind: str) -> float:
         return float(sum(1 for e in evidence if kind in e))
@@ -205,5 +249,7 @@ def measure_document(paragraphs: Sequence[str], roles: Sequence[str]) -> Measure
         style_outliers=style_outliers,
         contradictions=contradictions,
         values={name: values[name] for name in NAMES},
+        block_rows=block_rows,
+        boilerplate=probabilities,
     )
 

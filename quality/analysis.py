@@ -58,9 +58,13 @@ class Report:
 
 
 def measure(document: Document) -> tuple[list[Paragraph], Measurements]:
-    """Measure the prose of ``document``."""
+    """Measure the prose of ``document``, with the bundled boilerplate model (and, for a whole
+    HTML page, the markup of its blocks)."""
+    from quality.boilerplate_model import block_probabilities
+
     prose = document.prose
-    return prose, measure_document([p.text for p in prose], [p.role for p in prose])
+    markup = [p.markup for p in prose] if prose and all(p.markup is not None for p in prose) else None
+    return prose, measure_document([p.text for p in prose], [p.role for p in prose], markup, block_probabilities)
 
 
 def analyze(

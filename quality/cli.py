@@ -362,3 +362,8 @@ cli.add_command(readability_command)
 from quality.cli_score import score_command  # noqa: E402
 
 cli.add_command(score_command)
+
+# The boilerplate model's command (quality/cli_boilerplate.py).
+from quality.cli_boilerplate import boilerplate_command  # noqa: E402
+
+cli.add_command(boilerplate_command)

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quality.errors import InputError
@@ -136,11 +135,11 @@ class SourceLocator:
         searching from source ``line`` (lxml's ``sourceline``; else where the previous
         paragraph ended). A paragraph none of whose words can be found sits at that line."""
         tokens = [(m.start(), m.group()) for m in _ALNUM_RE.finditer(text)]
-        starts = [self.offset_of_line(line)]
-        if self.cursor not in starts:
-            starts.append(self.cursor)
-        if 0 not in starts:
-            starts.append(0)
+        line_start = self.offset_of_line(line)
+        # Paragraphs come in source order: search on from where the last one ended, unless the
+        # element starts on a later line (many elements share a line in minified HTML); then
+        # from the line's start, then from the top (text that comes out of order).
+        starts = list(dict.fromkeys((max(line_start, self.cursor), line_start, 0)))
         found: list[tuple[int, int]] = []
         for start in starts:
             found = self._find(tokens, start)
@@ -149,7 +148,8 @@ class SourceLocator:
         if not found:
             at = self.line_column(self.offset_of_line(line))
             return ((0, at[0], at[1]),)
-        self.cursor = found[-1][1]
+        last_offset, last_at = found[-1]
+        self.cursor = last_at + len(_ALNUM_RE.match(text, last_offset).group())  # after its last word
         # One entry per word keeps every column exact, across source lines and inline tags.
         return tuple((text_offset, *self.line_column(source_offset)) for text_offset, source_offset in found)
 
@@ -402,17 +402,10 @@ def _page_headings(blocks: list[Block]) -> list[Block]:
     """The first h1 of the page is the headline (the first heading when it has no h1); the
     other headings are subheadings."""
     headings = [i for i, b in enumerate(blocks) if b.role == "heading"]
-    h1 = [i for i in headings if b_tag(blocks[i]) == "h1"]
+    h1 = [i for i in headings if blocks[i].markup is not None and blocks[i].markup.tag == "h1"]
     headline = (h1 or headings or [None])[0]
     return [
         Block(b.text, ("headline" if i == headline else "subheading") if b.role == "heading" else b.role, b.line_starts, b.markup)
         for i, b in enumerate(blocks)
     ]
 
-
-def b_tag(block: Block) -> str:
-    return block.markup.tag if block.markup else ""
-
-
-def block_texts(blocks: Sequence[Block]) -> list[str]:
-    return [b.text for b in blocks]

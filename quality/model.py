@@ -105,6 +105,7 @@ FEATURE_PHRASES = {
     "section_label_count": "stray section labels",
     "low_stopword_paragraph_share": "paragraphs that read like keyword lists",
     "stopword_share": "function words",
+    "boilerplate_word_share": "text the boilerplate model calls boilerplate",
     "leaked_llm_paragraph_count": "paragraphs with leaked chatbot text",
     "seo_instruction_paragraph_count": "paragraphs with leaked SEO-brief text",
     "placeholder_count": "unfilled template placeholders",

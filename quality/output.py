@@ -28,11 +28,14 @@ def summary_line(report: Report, shown: Sequence[Flag]) -> str:
 def report_dict(report: Report, shown: Sequence[Flag]) -> dict:
     """A JSON-ready record of one file's report."""
     doc = report.document
+    # The boilerplate model's probability for each prose paragraph (code has none)
+    noise = dict(zip((p.index for p in doc.prose), report.measurements.boilerplate))
     return {
         "path": doc.path,
         "format": doc.format,
         "paragraphs": [
-            {"index": p.index, "line": p.line, "role": p.role, "words": len(p.text.split())} for p in doc.paragraphs
+            {"index": p.index, "line": p.line, "role": p.role, "words": len(p.text.split()), "boilerplate_probability": round(noise[p.index], 4) if p.index in noise else None}
+            for p in doc.paragraphs
         ],
         "flags": [f.as_dict() for f in shown],
         "features": report.features,

@@ -583,6 +583,81 @@ The film stars Emma Stone and Ryan Gosling, with supporting roles for John Legen
 It won five prizes on Saturday, including best director.
 """
 
+# BP108: the learned boilerplate model. A page's text with its menu, teasers and social links.
+BP108_MENU_AND_TEASERS = """\
+Home
+News
+Sport
+Weather
+Harbour Town Opens New Ferry Terminal
+The new ferry terminal in Harbour Town opened on Monday after two years of building work, and the first boats left for the islands at dawn.
+Officials said the terminal would cut waiting times for the 4,000 passengers who cross the bay each day, and that the old pier would become a park.
+Latest
+Mayor opens new library wing
+Police appeal after break-in at school
+Five things to do this weekend
+Follow us
+Facebook
+Twitter
+"""
+
+# An article with the page's footer captured below it.
+BP108_FOOTER = """\
+Council Approves New Cycle Lanes
+The city council voted on Thursday to build twelve miles of protected cycle lanes over the next three years, ending a debate that began in 2021.
+The first lanes will run along Market Street and the river, where most accidents involving cyclists happened last year, the transport office said.
+Shop owners on Market Street had asked for loading bays, and the plan now includes eight of them.
+About us
+Contact
+Advertise
+Careers
+Terms of use
+Privacy policy
+"""
+
+# An article with its share bar and copyright line below it.
+BP108_SHARE_BAR = """\
+Council Approves New Cycle Lanes
+The city council voted on Thursday to build twelve miles of protected cycle lanes over the next three years, ending a debate that began in 2021.
+The first lanes will run along Market Street and the river, where most accidents involving cyclists happened last year, the transport office said.
+Shop owners on Market Street had asked for loading bays, and the plan now includes eight of them.
+Share
+Facebook
+Twitter
+WhatsApp
+Email
+Copyright © 2025 Harbour News Ltd. All rights reserved.
+"""
+
+# Teasers of other stories, with their times.
+BP108_TEASERS = """\
+Council Approves New Cycle Lanes
+The city council voted on Thursday to build twelve miles of protected cycle lanes over the next three years, ending a debate that began in 2021.
+The first lanes will run along Market Street and the river, where most accidents involving cyclists happened last year, the transport office said.
+Shop owners on Market Street had asked for loading bays, and the plan now includes eight of them.
+More from News
+Mayor opens new library wing
+3 hours ago
+Police appeal after break-in at school
+5 hours ago
+Five things to do in Harbour Town this weekend
+1 day ago
+"""
+
+# A recipe: short lines that are the article (ingredients), not page chrome.
+BP108_RECIPE = """\
+Simple Tomato Soup
+This soup takes half an hour and uses tins from the cupboard, which makes it a good choice for a weeknight.
+Ingredients
+2 tins of chopped tomatoes
+1 onion, chopped
+2 cloves of garlic
+500 ml of vegetable stock
+Method
+Soften the onion and garlic in a little oil for ten minutes, then add the tomatoes and the stock and simmer for fifteen minutes.
+Blend until smooth and season to taste.
+"""
+
 # ---------------------------------------------------------------------------------------------
 # AR: generation artifacts
 
@@ -1233,6 +1308,10 @@ EXAMPLES: dict[str, Examples] = {
             OP_ED_SHORT_PARAGRAPHS,
         ),
     ),
+    "BP108": Examples(
+        flags=(BP108_MENU_AND_TEASERS, BP108_SHARE_BAR, BP108_FOOTER, BP108_TEASERS),
+        passes=(NEUTRAL_NEWS, OP_ED_SHORT_PARAGRAPHS, NEWS_WITH_SUBHEADINGS, BP108_RECIPE, KW_ZELENSKY_NEWS),
+    ),
     # AR: generation artifacts
     "AR101": Examples(
         flags=(AR101_PREAMBLE, AR101_CUTOFF, AR101_OFFER, AR101_CITATION_RESIDUE, AR101_SELF_REFERENCE),
@@ -1306,7 +1385,16 @@ EXAMPLES: dict[str, Examples] = {
 
 # Examples on which a rule is wrong today: (code, "flags" or "passes", index) -> why. The test
 # reports each as an expected failure and fails once the rule gets it right (remove the entry).
-KNOWN_GAPS: dict[tuple[str, str, int], str] = {}
+KNOWN_GAPS: dict[tuple[str, str, int], str] = {
+    ("BP108", "flags", 2): (
+        "a footer of short links under a short article scores 0.51-0.78, below the text variant's "
+        "precision-first threshold (0.85); read as a page (--page) the markup gives it away"
+    ),
+    ("BP108", "flags", 3): (
+        "teasers with their times under a short article score 0.06-0.42 as text: the text variant "
+        "learned that short lines are often content in an article on its own"
+    ),
+}
 
 # Keyphrase-placement and suppression examples live in their own module.
 from examples_lint import LINT_EXAMPLES  # noqa: E402

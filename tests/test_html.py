@@ -198,3 +198,12 @@ def test_page_mode_cuts_pages_as_the_labelled_data_set_does(shared_data):
         doc = Document.from_text(page["html"], page["id"], format="html-page")
         same += [p.text for p in doc.paragraphs] == [b["text"] for b in page["paragraph_labels"]]
     assert same >= 19
+
+
+def test_blocks_on_one_minified_line_get_their_own_columns():
+    page = "<html><body><ul><li><a href='/a'>News</a></li><li><a href='/b'>News</a></li></ul><p>The council met on Monday and agreed on the plan.</p></body></html>"
+    doc = Document.from_text(page, "min.html", format="html-page")
+    columns = [p.column for p in doc.paragraphs]
+    assert len(set(columns)) == len(columns) == 3
+    for paragraph in doc.paragraphs:
+        assert page[paragraph.column - 1 :].startswith(paragraph.text.split()[0])

@@ -1,4 +1,5 @@
-"""Boilerplate rules (BP): calls to action, page chrome and widgets, link lists, keyword dumps."""
+"""Boilerplate rules (BP): calls to action, page chrome and widgets, link lists, keyword dumps,
+and the paragraphs the learned boilerplate model calls page boilerplate."""
 
 from __future__ import annotations
 
@@ -175,6 +176,58 @@ def check_keyword_list(context, params):
         yield Finding(index, {"why": why})
 
 
+def check_boilerplate_paragraph(context, params):
+    """What it flags: a paragraph that the learned boilerplate model (models/boilerplate-v1)
+    calls page boilerplate: menus, footers, link lists, share bars, teasers, bylines, cookie
+    and newsletter boxes, with its probability and what pushed it. In a whole HTML page
+    (--page) it shows what an extractor would drop and why.
+
+    Why it matters: scraped text and pages are full of navigation and interface text that no
+    lexicon names ("Top Destinations", "View all trips", "Newer Older"); left in a corpus or an
+    article, it is noise. The model recognises its shape (short, few function words, no
+    sentence, links, runs of such blocks) where the other BP rules need known words.
+
+    Example: the run of lines "Home", "News", "Sport", "Weather" above an article, or
+    "Copyright 2025 Harbour News. All rights reserved. Privacy | Terms" below it.
+
+    Threshold: the paragraph's probability of boilerplate is at least min_probability; 0 (the
+    default) means the model's own threshold, which its card records per variant, chosen in
+    cross-validation by page on 78 labelled pages: for text, Markdown and extracted HTML (the
+    text variant) precision first, the lowest at which 95% of the blocks called boilerplate are
+    (0.85 in boilerplate-v1); for whole pages (the html variant) the best F1 of the kept text
+    (0.80). Only body paragraphs and list items are judged; a subheading is flagged only when
+    the paragraph under it is (the heading of a menu goes with the menu); headlines and
+    quotations never are.
+
+    False positives: an article made of short lines without sentences (a poem, a recipe's
+    ingredient list, a table of figures), a one-line caption or credit between photos, an
+    author's bio box; a clean article read as text is rarely flagged (the seeds and
+    benchmarks/precision.py keep the count).
+    """
+    from quality.boilerplate_model import boilerplate_flags, bundled_model
+
+    model = bundled_model()
+    m = context.measurements
+    if model is None or not m.block_rows:
+        return
+    with_markup = context.document.format == "html-page" and len(m.block_rows[0]) == len(model.html.names)
+    scorer = model.scorer(with_markup)
+    threshold = params["min_probability"] or scorer.threshold
+    flagged = boilerplate_flags(m.boilerplate, m.roles, threshold)
+    variant = "page" if with_markup else "text"
+    for index, is_flagged in enumerate(flagged):
+        if not is_flagged:
+            continue
+        if m.roles[index] == "subheading":
+            below = next(j for j in range(index + 1, len(m.roles)) if m.roles[j] not in HEADING_ROLES)
+            why = f"the heading of boilerplate ({context.ref(below)})"
+            probability = m.boilerplate[below]
+        else:
+            why = ", ".join(scorer.reasons(m.block_rows[index])) or "its shape"
+            probability = m.boilerplate[index]
+        yield Finding(index, {"probability": probability, "variant": variant, "why": why})
+
+
 RULES = (
     Rule(
         code="BP101",
@@ -252,5 +305,15 @@ RULES = (
             "max_stopword_share": 0.15,
             "max_digit_item_share": 0.5,
         },
+    ),
+    Rule(
+        code="BP108",
+        name="boilerplate-paragraph",
+        severity=Severity.WARNING,
+        scope=Scope.PARAGRAPH,
+        artifact="page_widget_leftover",
+        message="boilerplate paragraph (probability {probability:.2f}, {variant} model): {why}",
+        check=check_boilerplate_paragraph,
+        params={"min_probability": 0.0},
     ),
 )
