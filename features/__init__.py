@@ -9,30 +9,50 @@ reads. Both come from the same computation.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from features import artifacts, boilerplate, keywords, readability, repetition, structure
-from features.text import Span, Tokens, safe_ratio, tokenize
+from features.text import DocumentGate, Lexicon, Span, Tokens, family_triggers, safe_ratio, tokenize
 
 __all__ = ["Measurements", "NAMES", "measure_document", "Span", "Tokens", "tokenize"]
 
+class Finder(NamedTuple):
+    """A finder of one kind of lexical evidence in a paragraph, with what gates it: when
+    ``triggers`` is given, every match of ``find`` holds one of them (in :attr:`Tokens.gate`),
+    ``find`` takes whether the paragraph holds one, and the triggers are searched once for the
+    whole document (:class:`features.text.DocumentGate`). A finder with ``always`` also has
+    patterns without triggers (anchored at the start of the paragraph) and runs on every
+    paragraph; the others run only on the paragraphs that hold a trigger."""
+
+    find: Callable[..., list[Span]]
+    triggers: tuple[str, ...] | None = None
+    always: bool = True
+
+    @classmethod
+    def of_lexicons(cls, find: Callable[..., list[Span]], lexicons: Sequence[Lexicon]) -> Finder:
+        """The finder of a family of lexicons."""
+        triggers = tuple(t for lexicon in lexicons for t in lexicon.triggers)
+        return cls(find, triggers, family_triggers(lexicons) is None)
+
+
 # Families of lexical evidence found per paragraph, and their finders.
 FINDERS = {
-    "call_to_action": boilerplate.find_calls_to_action,
-    "page_metadata": boilerplate.find_page_metadata,
-    "widget": boilerplate.find_widgets,
-    "related_links": boilerplate.find_related_links,
-    "affiliate": boilerplate.find_affiliate,
-    "leaked_llm": artifacts.find_leaked_llm,
-    "seo_instruction": artifacts.find_seo_instructions,
-    "placeholder": artifacts.find_placeholders,
-    "markup": artifacts.find_markup,
-    "mojibake": artifacts.find_mojibake,
-    "hidden": artifacts.find_hidden_characters,
-    "tortured": artifacts.find_tortured_phrases,
-    "stock_phrase": artifacts.find_stock_phrases,
-    "spam": artifacts.find_spam_terms,
+    "call_to_action": Finder.of_lexicons(boilerplate.find_calls_to_action, boilerplate.CALL_TO_ACTION),
+    "page_metadata": Finder.of_lexicons(boilerplate.find_page_metadata, boilerplate.PAGE_METADATA),
+    "widget": Finder.of_lexicons(boilerplate.find_widgets, boilerplate.WIDGET),
+    "related_links": Finder.of_lexicons(boilerplate.find_related_links, boilerplate.RELATED_LINKS),
+    "affiliate": Finder.of_lexicons(boilerplate.find_affiliate, boilerplate.AFFILIATE),
+    "leaked_llm": Finder.of_lexicons(artifacts.find_leaked_llm, artifacts.LEAKED_LLM),
+    "seo_instruction": Finder.of_lexicons(artifacts.find_seo_instructions, artifacts.SEO_INSTRUCTION),
+    "placeholder": Finder.of_lexicons(artifacts.find_placeholders, artifacts.PLACEHOLDER),
+    "markup": Finder.of_lexicons(artifacts.find_markup, artifacts.MARKUP),
+    "mojibake": Finder(artifacts.find_mojibake),
+    "hidden": Finder(artifacts.find_hidden_characters),
+    "tortured": Finder(artifacts.find_tortured_phrases, artifacts.TORTURED_TRIGGERS, False),
+    "stock_phrase": Finder(artifacts.find_stock_phrases, artifacts.STOCK_TRIGGERS, False),
+    "spam": Finder(artifacts.find_spam_terms, artifacts.SPAM_TRIGGERS, False),
 }
 # A block quotation is somebody else's words: these families do not judge it (issue: "quotations
 # are not judged for stuffing, leaked phrases or style").
@@ -98,6 +118,30 @@ class Measurements:
     values: dict[str, float] = field(default_factory=dict)
 
 
+def find_evidence(tokens: Sequence[Tokens], roles: Sequence[str]) -> list[dict[str, list[Span]]]:
+    """The lexical evidence of each paragraph: ``{kind: spans}`` for the kinds of
+    :data:`FINDERS` found in it, in that order (block quotes are not searched for the kinds in
+    :data:`NOT_IN_QUOTES`)."""
+    gate = DocumentGate(tokens)
+    evidence: list[dict[str, list[Span]]] = [{} for _ in tokens]
+    everywhere = range(len(tokens))
+    for kind, finder in FINDERS.items():
+        skip_quotes = kind in NOT_IN_QUOTES
+        if finder.triggers is None:
+            holding = None
+            indices = everywhere
+        else:
+            holding = gate.holding(finder.triggers)
+            indices = everywhere if finder.always else sorted(holding)
+        for index in indices:
+            if skip_quotes and roles[index] == "quote":
+                continue
+            spans = finder.find(tokens[index]) if holding is None else finder.find(tokens[index], index in holding)
+            if spans:
+                evidence[index][kind] = spans
+    return evidence
+
+
 def measure_document(paragraphs: Sequence[str], roles: Sequence[str]) -> Measurements:
     """Measure a document given as its prose paragraphs and their roles.
 
@@ -108,17 +152,7 @@ def measure_document(paragraphs: Sequence[str], roles: Sequence[str]) -> Measure
     if len(roles) != len(paragraphs):
         raise ValueError(f"{len(paragraphs)} paragraphs but {len(roles)} roles")
     tokens = [tokenize(text) for text in paragraphs]
-    evidence: list[dict[str, list[Span]]] = []
-    for toks, role in zip(tokens, roles):
-        found = {}
-        for kind, finder in FINDERS.items():
-            if role == "quote" and kind in NOT_IN_QUOTES:
-                continue
-            spans = finder(toks)
-            if spans:
-                found[kind] = spans
-        evidence.append(found)
-
+    evidence = find_evidence(tokens, roles)
     repeats = repetition.find_repeats(tokens)
     repeated_headings = repetition.find_repeated_headings(paragraphs, roles)
     skip = {i for i, r in enumerate(repeats) if r is not None and r.verbatim}

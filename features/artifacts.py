@@ -38,6 +38,7 @@ LEAKED_LLM = (
         r"^\s*(?:certainly|sure|absolutely|of\s+course)[!,.]?\s+here(?:['’]s|\s+is|\s+are)\b|"
         r"^\s*here\s+is\s+(?:a|the|your)\s+(?:rewritten|revised|rephrased|summari[sz]ed|shorter|longer)\b",
         _I,
+        leads=('certainly', 'sure', 'absolutely', 'of course', 'here is'),
     ),
     Lexicon(
         "refusal",
@@ -161,7 +162,7 @@ TORTURED_PHRASES = {
     "bunch examination": "cluster analysis",
 }
 TORTURED = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in TORTURED_PHRASES) + r")\b", _I)
-_TORTURED_TRIGGERS = tuple(sorted({p.split()[0] for p in TORTURED_PHRASES}))
+TORTURED_TRIGGERS = tuple(sorted({p.split()[0] for p in TORTURED_PHRASES}))
 
 # Wording over-used by instruction-tuned models (ARTIFACTS.md type 13; Wikipedia's "Signs of AI
 # writing" field guide). A weak, document-level signal: wire copy uses several of these too.
@@ -177,7 +178,7 @@ STOCK_PHRASES = re.compile(
     _I,
 )
 
-_STOCK_TRIGGERS = (
+STOCK_TRIGGERS = (
     "delv", "tapestry", "testament", "underscor", "important", "worth noting", "today's", "navigat",
     "pivotal", "time will tell", "fraught", "at play", "ever-evolving", "embark", "world watches",
     "remains to be seen", "beacon", "crucial role", "game-changer", "in conclusion", "stark reminder",
@@ -194,7 +195,7 @@ SPAM_TERMS = re.compile(
     _I,
 )
 
-_SPAM_TRIGGERS = (
+SPAM_TRIGGERS = (
     "casino", "sportsbook", "betting", "spins", "payday", "viagra", "cialis", "prescription", "crypto",
     "forex", "escort", "adult", "replica", "essay", "followers", "likes", "views", "keto", "cbd", "pills",
     "withdrawal",
@@ -208,14 +209,14 @@ _NOT_IN_SALAD = frozenset(",;:|•()[]{}<>=/_@#*+\\")
 _NOT_AFTER_DETERMINER = frozenset("the a an of and or to at by for with from is are was were".split())
 
 
-def find_leaked_llm(tokens: Tokens) -> list[Span]:
+def find_leaked_llm(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Chatbot turn text outside quotations (ARTIFACTS.md type 5)."""
-    return unquoted(find_patterns(LEAKED_LLM, tokens), tokens)
+    return unquoted(find_patterns(LEAKED_LLM, tokens, triggered), tokens)
 
 
-def find_seo_instructions(tokens: Tokens) -> list[Span]:
+def find_seo_instructions(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """SEO-brief and checklist text outside quotations (ARTIFACTS.md type 6)."""
-    return unquoted(find_patterns(SEO_INSTRUCTION, tokens), tokens)
+    return unquoted(find_patterns(SEO_INSTRUCTION, tokens, triggered), tokens)
 
 
 def seo_vocabulary_count(text: str) -> int:
@@ -233,14 +234,14 @@ def markup_vocabulary_count(text: str) -> int:
     return sum(1 for _ in MARKUP_VOCABULARY.finditer(text))
 
 
-def find_placeholders(tokens: Tokens) -> list[Span]:
+def find_placeholders(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Unfilled template slots, spintax, lorem ipsum, shortcodes, TK (ARTIFACTS.md type 7)."""
-    return find_patterns(PLACEHOLDER, tokens)
+    return find_patterns(PLACEHOLDER, tokens, triggered)
 
 
-def find_markup(tokens: Tokens) -> list[Span]:
+def find_markup(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Markdown, HTML tags and entities left in plain text (ARTIFACTS.md type 8)."""
-    return find_patterns(MARKUP, tokens)
+    return find_patterns(MARKUP, tokens, triggered)
 
 
 @lru_cache(maxsize=1)
@@ -297,10 +298,10 @@ def soft_hyphen_count(text: str) -> int:
     return text.count(SOFT_HYPHEN)
 
 
-def find_tortured_phrases(tokens: Tokens) -> list[Span]:
+def find_tortured_phrases(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Known spun synonyms of fixed expressions outside quotations (ARTIFACTS.md type 11).
     The label names the expression the phrase replaced."""
-    if not any(t in tokens.gate for t in _TORTURED_TRIGGERS):
+    if not (any(t in tokens.gate for t in TORTURED_TRIGGERS) if triggered is None else triggered):
         return []
     spans = [
         Span(m.start(), m.end(), TORTURED_PHRASES[" ".join(m.group().lower().split())])
@@ -309,17 +310,17 @@ def find_tortured_phrases(tokens: Tokens) -> list[Span]:
     return unquoted(spans, tokens)
 
 
-def find_stock_phrases(tokens: Tokens) -> list[Span]:
+def find_stock_phrases(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Wording over-used by chatbots, outside quotations (ARTIFACTS.md type 13)."""
-    if not any(t in tokens.gate for t in _STOCK_TRIGGERS):
+    if not (any(t in tokens.gate for t in STOCK_TRIGGERS) if triggered is None else triggered):
         return []
     spans = [Span(m.start(), m.end(), " ".join(m.group().lower().split())) for m in STOCK_PHRASES.finditer(tokens.text)]
     return unquoted(spans, tokens)
 
 
-def find_spam_terms(tokens: Tokens) -> list[Span]:
+def find_spam_terms(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Spam-vertical terms (casino, pharma, loans, followers...), ARTIFACTS.md type 22."""
-    if not any(t in tokens.gate for t in _SPAM_TRIGGERS):
+    if not (any(t in tokens.gate for t in SPAM_TRIGGERS) if triggered is None else triggered):
         return []
     return [Span(m.start(), m.end(), " ".join(m.group().lower().split())) for m in SPAM_TERMS.finditer(tokens.text)]
 

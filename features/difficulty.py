@@ -33,13 +33,15 @@ profile without a sentence). Pure functions, no thresholds; the only data read i
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain, compress
+from operator import attrgetter
 from typing import NamedTuple
 
 from features import readability, resources
-from features.text import Tokens, safe_ratio, stopwords
+from features.text import Tokens, WordTable, safe_ratio, stopwords
 
 # Word rarity, on the Zipf scale (wordfreq): 3 is about once per million words, 4 ten times.
 # A word below RARE_ZIPF is outside roughly the 20,000 commonest English words; below
@@ -316,9 +318,13 @@ _SUMMED = (
 _CONTENT_RATED = 15
 
 
-@lru_cache(maxsize=500_000)
 def word_info(word: str) -> WordInfo:
-    """The per-word facts behind :class:`Profile` for a lower-cased word (cached)."""
+    """The per-word facts behind :class:`Profile` for a lower-cased word (kept in
+    :data:`WORD_INFO`)."""
+    return WORD_INFO[word]
+
+
+def _word_info(word: str) -> WordInfo:
     syllables, _easy, letters = readability.word_profile(word)
     number = any(c.isdigit() for c in word)
     content = not number and word not in stopwords()
@@ -348,6 +354,11 @@ def word_info(word: str) -> WordInfo:
     )
 
 
+# The per-word facts of every lower-cased word met so far; and, for words as written, whether
+# the word is capitalised like a name ("Istanbul", not "NATO" or "a").
+WORD_INFO = WordTable(_word_info)
+CAPITALISED = WordTable(lambda word: word[:1].isupper() and word[1:2].islower())
+
 _DASH_CHARACTERS = ("(", "–", "—")
 
 
@@ -357,7 +368,8 @@ def profile(tokens: Tokens) -> Profile:
     if not tokens.words:
         return result
     result.counts = readability.paragraph_counts(tokens)
-    infos = list(map(word_info, tokens.lower))
+    lower = tokens.lower
+    infos = list(map(WORD_INFO.__getitem__, lower))
     for (name, _), total in zip(_SUMMED, map(sum, zip(*infos))):
         setattr(result, name, total)
     result.content_zipfs = [info.zipf for info in infos if info[_CONTENT_RATED]]
@@ -367,7 +379,6 @@ def profile(tokens: Tokens) -> Profile:
     text = tokens.text
     ranges = tokens.sentence_word_ranges()
     written = tokens.words
-    lower = tokens.lower
     empty = [(start, stop) for (first, end), (start, stop) in zip(ranges, tokens.sentences) if end <= first]
     result.commas = text.count(",")
     result.semicolons_colons = text.count(";") + text.count(":")
@@ -379,25 +390,35 @@ def profile(tokens: Tokens) -> Profile:
         result.commas -= piece.count(",")
         result.semicolons_colons -= piece.count(";") + piece.count(":")
         result.brackets_dashes -= sum(piece.count(c) for c in _DASH_CHARACTERS) + piece.count(" - ")
+    # Capitalised words that do not open a sentence: all capitalised words, less the openers.
     firsts = {first for first, end in ranges if end > first}
-    result.capitalised = sum(
-        1 for i, w in enumerate(written) if w[:1].isupper() and w[1:2].islower() and i not in firsts
-    )
-    connectives = passives = 0
-    check_passives = not BE_FORMS.isdisjoint(lower)
-    check_connectives = not (CONNECTIVES.isdisjoint(lower) and _PHRASE_STARTS.isdisjoint(lower))
-    if check_passives or check_connectives:
-        for first, end in ranges:
-            if end <= first:
-                continue
-            words = lower[first:end]
-            if check_connectives:
-                connectives += _connective_count(words)
-            if check_passives:
-                passives += _passive_count(words)
-    result.connectives = connectives
-    result.passives = passives
+    result.capitalised = sum(map(CAPITALISED.__getitem__, written)) - sum(CAPITALISED[written[i]] for i in firsts)
+    # Every word lies in exactly one sentence, so a word-by-word sum over the paragraph is the
+    # sum over its sentences; only connective phrases and passives look across words.
+    if _PHRASE_STARTS.isdisjoint(lower):
+        result.connectives = sum(map(CONNECTIVES.__contains__, lower))
+    else:
+        result.connectives = sum(_connective_count(lower[first:end]) for first, end in ranges if end > first)
+    result.passives = _passives(lower, ranges) if not BE_FORMS.isdisjoint(lower) else 0
     return result
+
+
+def _passives(lower: Sequence[str], ranges: Sequence[tuple[int, int]]) -> int:
+    """Passive constructions in a paragraph: a form of "be" followed by a participle in the same
+    sentence, with at most "not" or one -ly adverb between. The forms of "be" are found in one
+    step; only the words after each are read."""
+    firsts = [first for first, _ in ranges]
+    count = 0
+    for i in compress(range(len(lower)), map(BE_FORMS.__contains__, lower)):
+        first, end = ranges[bisect_right(firsts, i) - 1]
+        if not first <= i < end:
+            continue
+        j = i + 1
+        if j < end and (lower[j] == "not" or lower[j].endswith("ly")):
+            j += 1
+        if j < end and _is_participle(lower[j]):
+            count += 1
+    return count
 
 
 def _connective_count(words: Sequence[str]) -> int:
@@ -428,18 +449,7 @@ def _is_participle(word: str) -> bool:
     return word in IRREGULAR_PARTICIPLES or (len(word) > 4 and word.endswith("ed"))
 
 
-def _passive_count(words: Sequence[str]) -> int:
-    count = 0
-    n = len(words)
-    for i, word in enumerate(words):
-        if word not in BE_FORMS:
-            continue
-        j = i + 1
-        if j < n and (words[j] == "not" or words[j].endswith("ly")):
-            j += 1
-        if j < n and _is_participle(words[j]):
-            count += 1
-    return count
+_COMBINED = Profile.__slots__[1:]
 
 
 def combine(profiles: Iterable[Profile]) -> Profile:
@@ -447,11 +457,12 @@ def combine(profiles: Iterable[Profile]) -> Profile:
     total = Profile()
     parts = list(profiles)
     total.counts = readability.merge_counts(p.counts for p in parts)
-    for name in Profile.__slots__[1:]:
+    columns = zip(*map(attrgetter(*_COMBINED), parts)) if parts else ([] for _ in _COMBINED)
+    for name, column in zip(_COMBINED, columns):
         if name == "content_zipfs":
-            total.content_zipfs = [z for p in parts for z in p.content_zipfs]
+            total.content_zipfs = list(chain.from_iterable(column))
         else:
-            setattr(total, name, sum(getattr(p, name) for p in parts))
+            setattr(total, name, sum(column))
     return total
 
 

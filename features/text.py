@@ -9,11 +9,12 @@ empty or odd input.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from itertools import accumulate
 from typing import NamedTuple
 
 
@@ -23,19 +24,26 @@ class Lexicon:
     that holds a trigger, which skips nearly all regex work on clean prose; no triggers means
     the pattern always runs (use it for patterns anchored at the start of the text).
 
+    A pattern anchored at the start may name ``leads`` instead: lower-case strings of which
+    every match of ASCII text starts with one, after its leading white space (as with
+    triggers, white space counts as one space). On ASCII text without one the pattern does not
+    run; text with other characters is always searched (case-insensitive matching lets some
+    of them stand for ASCII letters, "ſ" for "s").
+
     The pattern is given as its source and flags and compiled on first use: most lexicons
     never meet one of their triggers in a short run, and compiling all of them would cost a
     lint run 0.05 s."""
 
-    __slots__ = ("label", "triggers", "source", "flags", "_pattern", "gate")
+    __slots__ = ("label", "triggers", "source", "flags", "_pattern", "gate", "leads")
 
-    def __init__(self, label: str, triggers: tuple[str, ...], source: str, flags: int = 0) -> None:
+    def __init__(self, label: str, triggers: tuple[str, ...], source: str, flags: int = 0, leads: tuple[str, ...] = ()) -> None:
         self.label = label
         self.triggers = triggers
         self.source = source
         self.flags = flags
         self._pattern: re.Pattern[str] | None = None
         self.gate = re.compile("|".join(map(re.escape, triggers))) if triggers else None
+        self.leads = leads
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -44,10 +52,34 @@ class Lexicon:
         return self._pattern
 
     def finditer(self, tokens: Tokens) -> Iterator[re.Match[str]]:
-        """The pattern's matches in the paragraph (none without a trigger in it)."""
+        """The pattern's matches in the paragraph (none without a trigger or a lead in it)."""
         if self.gate is not None and self.gate.search(tokens.gate) is None:
             return iter(())
+        if self.leads and tokens.text.isascii() and not tokens.gate.startswith(self.leads):
+            return iter(())
         return self.pattern.finditer(tokens.text)
+
+
+class WordTable(dict):
+    """Per-word values computed on first use and kept: ``table[word]``.
+
+    A measure that needs a value for every word of a text maps ``table.__getitem__`` over the
+    words: for every word already seen that stays inside the interpreter's C code, several
+    times cheaper than calling a cached function per word. The table is emptied when it holds
+    ``limit`` words, so that a corpus of endless new tokens cannot fill the memory."""
+
+    __slots__ = ("compute", "limit")
+
+    def __init__(self, compute: Callable[[str], object], limit: int = 500_000) -> None:
+        super().__init__()
+        self.compute = compute
+        self.limit = limit
+
+    def __missing__(self, word: str):
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = self.compute(word)
+        return value
 
 
 class Span(NamedTuple):
@@ -263,22 +295,61 @@ def title_case_share(tokens: Sequence[str]) -> float:
 @lru_cache(maxsize=None)
 def _family_gate(lexicons: tuple[Lexicon, ...]) -> tuple[re.Pattern[str] | None, tuple[Lexicon, ...]]:
     """One pattern for the triggers of a family of lexicons, and the lexicons without triggers."""
-    triggers = sorted({t for lexicon in lexicons for t in lexicon.triggers}, key=len, reverse=True)
     ungated = tuple(lexicon for lexicon in lexicons if lexicon.gate is None)
-    return (re.compile("|".join(map(re.escape, triggers))) if triggers else None), ungated
+    return trigger_pattern(tuple(t for lexicon in lexicons for t in lexicon.triggers)), ungated
 
 
-def find_patterns(lexicons: Sequence[Lexicon], tokens: Tokens) -> list[Span]:
+@lru_cache(maxsize=None)
+def trigger_pattern(triggers: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern that finds any of ``triggers`` (longest first), or None for none."""
+    ordered = sorted(set(triggers), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
+def family_triggers(lexicons: Sequence[Lexicon]) -> tuple[str, ...] | None:
+    """The triggers of a family of lexicons, for :meth:`DocumentGate.holding`; None when a
+    lexicon of the family has none (it may match in any paragraph)."""
+    if any(lexicon.gate is None for lexicon in lexicons):
+        return None
+    return tuple(t for lexicon in lexicons for t in lexicon.triggers)
+
+
+def find_patterns(lexicons: Sequence[Lexicon], tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Every match of each lexicon's pattern in the paragraph, as spans in text order.
 
     One search for all the family's triggers comes first: on clean prose it finds none, and
-    only the lexicons without triggers run."""
+    only the lexicons without triggers run. A caller that has already searched the whole
+    document for the family's triggers (:class:`DocumentGate`) passes the answer for this
+    paragraph as ``triggered``."""
     family_gate, ungated = _family_gate(tuple(lexicons))
-    if family_gate is not None and family_gate.search(tokens.gate) is None:
+    if triggered is None:
+        triggered = family_gate is None or family_gate.search(tokens.gate) is not None
+    if not triggered:
         lexicons = ungated
     found = [Span(m.start(), m.end(), lexicon.label) for lexicon in lexicons for m in lexicon.finditer(tokens)]
     found.sort()
     return found
+
+
+class DocumentGate:
+    """The trigger gates (:attr:`Tokens.gate`) of a document's paragraphs joined into one
+    string, so that the triggers of a family are searched once per document instead of once
+    per paragraph. Gates hold no line breaks, so a trigger found in the joined string lies in
+    one paragraph, and every paragraph whose gate holds a trigger holds a match."""
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, paragraphs: Sequence[Tokens]) -> None:
+        self.text = "\n".join(t.gate for t in paragraphs)
+        self.starts = list(accumulate((len(t.gate) + 1 for t in paragraphs[:-1]), initial=0))
+
+    def holding(self, triggers: tuple[str, ...]) -> set[int]:
+        """The indices of the paragraphs whose gate holds one of ``triggers``."""
+        pattern = trigger_pattern(triggers)
+        if pattern is None:
+            return set()
+        starts = self.starts
+        return {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(self.text)}
 
 
 def unquoted(spans: Iterable[Span], tokens: Tokens) -> list[Span]:
