@@ -171,7 +171,7 @@ def measure_document(paragraphs: Sequence[str], roles: Sequence[str]) -> Measure
     ]
     word_paragraphs = artifacts.content_word_paragraph_counts(tokens)
     topic_overlaps = [artifacts.topic_overlap(t, word_paragraphs) for t in tokens]
-    seo_vocabulary = [artifacts.seo_vocabulary_count(t.text) if r != "quote" else 0 for t, r in zip(tokens, roles)]
+    seo_vocabulary = [n if r != "quote" else 0 for n, r in zip(artifacts.seo_vocabulary_counts([t.text for t in tokens]), roles)]
     template_vocabulary = sum(artifacts.template_vocabulary_count(t.text) for t in tokens) if any(
         "placeholder" in e for e in evidence
     ) else 0

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate, chain, compress
 from typing import NamedTuple
 
-from features.text import Lexicon, Span, Tokens, find_patterns, safe_ratio, stopwords, unquoted
+from features.text import Lexicon, Span, Tokens, WordTable, find_patterns, safe_ratio, stopwords, unquoted
 
 _I = re.IGNORECASE
 
@@ -224,6 +227,17 @@ def seo_vocabulary_count(text: str) -> int:
     return sum(1 for _ in SEO_VOCABULARY.finditer(text))
 
 
+def seo_vocabulary_counts(texts: Sequence[str]) -> list[int]:
+    """:func:`seo_vocabulary_count` of each text, in one search over the texts joined by NUL:
+    the pattern matches only letters and white space, so no match reaches across a NUL, and a
+    word boundary at a NUL is one at the start or end of a text."""
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    counts = [0] * len(texts)
+    for match in SEO_VOCABULARY.finditer("\0".join(texts)):
+        counts[bisect_right(starts, match.start()) - 1] += 1
+    return counts
+
+
 def template_vocabulary_count(text: str) -> int:
     """How many templating terms ``text`` uses (the topic gate for placeholders)."""
     return sum(1 for _ in TEMPLATE_VOCABULARY.finditer(text))
@@ -351,20 +365,21 @@ def word_salad_signals(tokens: Tokens) -> SaladSignals:
         reason = ""
         if sentence[-1] in _DANGLING_END and tokens.text[end - 1 : end] in ".!?" and tokens.words[hi - 1][0].islower():
             reason = f"ends on '{sentence[-1]}'"
-        else:
-            for first, second in zip(sentence, sentence[1:]):
-                if first in _DETERMINERS and second in _NOT_AFTER_DETERMINER:
-                    reason = f"'{first} {second}'"
+        elif not _DETERMINERS.isdisjoint(sentence):
+            # the first article followed by an article, a preposition or an auxiliary
+            for i in compress(range(len(sentence) - 1), map(_DETERMINERS.__contains__, sentence)):
+                if sentence[i + 1] in _NOT_AFTER_DETERMINER:
+                    reason = f"'{sentence[i]} {sentence[i + 1]}'"
                     break
-        if not reason and len(sentence) >= 8 and tokens.text[end - 1 : end] in ".!?":
-            chunk = tokens.text[start:end]
-            capitalised = sum(1 for w in tokens.words[lo:hi] if w[:1].isupper())
-            if (
-                not any(c in chunk for c in _NOT_IN_SALAD)
-                and capitalised * 3 <= len(sentence)  # not a run of names or a headline
-                and safe_ratio(sum(1 for w in sentence if w in stop), len(sentence)) < 0.12
-            ):
-                reason = "almost no function words"
+        if (
+            not reason
+            and len(sentence) >= 8
+            and tokens.text[end - 1 : end] in ".!?"
+            and _NOT_IN_SALAD.isdisjoint(tokens.text[start:end])
+            and sum(1 for w in tokens.words[lo:hi] if w[:1].isupper()) * 3 <= len(sentence)  # not names or a headline
+            and safe_ratio(sum(map(stop.__contains__, sentence)), len(sentence)) < 0.12
+        ):
+            reason = "almost no function words"
         if reason:
             anomalous += 1
             spans.append(Span(start, end, reason))
@@ -377,8 +392,7 @@ def topic_overlap(tokens: Tokens, document_counts: dict[str, int]) -> float:
     ``document_counts`` maps each content word to the number of paragraphs it occurs in (the
     caller builds it once for the document). Low values mark a paragraph about something else.
     """
-    stop = stopwords()
-    own = {w for w in tokens.lower if w not in stop and len(w) > 2 and w.isalpha()}
+    own = _topic_words(tokens)
     if not own:
         return 0.0
     return sum(1 for w in own if document_counts.get(w, 0) > 1) / len(own)
@@ -386,9 +400,21 @@ def topic_overlap(tokens: Tokens, document_counts: dict[str, int]) -> float:
 
 def content_word_paragraph_counts(paragraphs: Sequence[Tokens]) -> dict[str, int]:
     """For each content word, the number of paragraphs it occurs in."""
-    stop = stopwords()
-    counts: dict[str, int] = {}
-    for tokens in paragraphs:
-        for word in {w for w in tokens.lower if w not in stop and len(w) > 2 and w.isalpha()}:
-            counts[word] = counts.get(word, 0) + 1
-    return counts
+    return Counter(chain.from_iterable(map(_topic_words, paragraphs)))
+
+
+def _is_topic_word(word: str) -> bool:
+    return word not in stopwords() and len(word) > 2 and word.isalpha()
+
+
+# Whether a lower-cased word is a content word that can carry a topic (three letters or more).
+TOPIC_WORD = WordTable(_is_topic_word)
+
+
+def _topic_words(tokens: Tokens) -> set[str]:
+    """The distinct content words of a paragraph (computed once per :class:`Tokens`)."""
+    found = tokens.memo.get("topic_words")
+    if found is None:
+        lower = tokens.lower
+        found = tokens.memo["topic_words"] = set(compress(lower, map(TOPIC_WORD.__getitem__, lower)))
+    return found

@@ -11,7 +11,9 @@ ARTIFACTS.md; each pattern is anchored or bounded so that it cannot backtrack ca
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 from typing import NamedTuple
 
 from features.text import Lexicon, Span, Tokens, find_patterns, safe_ratio, stopwords, unquoted
@@ -271,18 +273,16 @@ def list_shape(tokens: Tokens) -> ListShape:
     taken only when the paragraph has at least :data:`MIN_LIST_ITEMS` pieces (prose has few)."""
     text = tokens.text
     stop = stopwords()
-    stopword_share = safe_ratio(sum(1 for w in tokens.lower if w in stop), len(tokens.lower))
+    stopword_share = safe_ratio(sum(map(stop.__contains__, tokens.lower)), len(tokens.lower))
     match = KEYWORD_LIST_PREFIX.match(text)
     if not match and sum(text.count(c) for c in ",;|•·") + 1 < MIN_LIST_ITEMS:
         # Too few separators to be a list ("and" alone joins at most a few items in prose).
         return ListShape(1, float(len(tokens.words)), stopword_share, "", 0.0, 0.0, 0.0)
     body = text[match.end():] if match else text
     items = [p.strip() for p in _ITEM_SPLIT_RE.split(body) if p.strip()]
-    item_words = [{w for w in p.lower().split() if w not in stop} for p in items]
-    seen: dict[str, int] = {}
-    for bag in item_words:
-        for word in bag:
-            seen[word] = seen.get(word, 0) + 1
+    item_words = [set(p.lower().split()).difference(stop) for p in items]
+    seen = Counter(chain.from_iterable(item_words))
+    shared = {word for word, count in seen.items() if count > 1}  # words of more than one item
     return ListShape(
         items=len(items),
         words_per_item=safe_ratio(len(tokens.words), len(items)),
@@ -290,7 +290,7 @@ def list_shape(tokens: Tokens) -> ListShape:
         prefix=match.group().strip() if match else "",
         title_case_item_share=safe_ratio(sum(1 for p in items if p[:1].isupper()), len(items)),
         digit_item_share=safe_ratio(sum(1 for p in items if _DIGIT_RE.search(p)), len(items)),
-        overlapping_item_share=safe_ratio(sum(1 for bag in item_words if any(seen[w] > 1 for w in bag)), len(items)),
+        overlapping_item_share=safe_ratio(sum(1 for bag in item_words if not shared.isdisjoint(bag)), len(items)),
     )
 
 

@@ -283,8 +283,9 @@ class Profile:
 class WordInfo(NamedTuple):
     """What the profile needs to know about one lower-cased word (computed once per word).
 
-    Every field but ``zipf`` is the word's contribution to one sum of :class:`Profile`, so a
-    paragraph's sums are the column sums of its words' tuples (:func:`profile`)."""
+    The fields listed in ``_SUMMED`` are the word's contribution to one sum of :class:`Profile`,
+    so a paragraph's sums are the column sums of its words' tuples (:func:`profile`); the others
+    mark the words that the rarity percentile, connectives and passives look at."""
 
     letters_squared: int
     short: bool
@@ -305,6 +306,8 @@ class WordInfo(NamedTuple):
     content_zipf_rated: float
     rare_content: bool
     zipf: float  # 0.0: not rated (a number, or a word off the list)
+    connective: bool  # a one-word connective (phrases are found from the words in order)
+    be_form: bool  # a form of "be" (a passive may follow)
 
 
 # Index of each summed field in a WordInfo, in Profile's order.
@@ -315,7 +318,7 @@ _SUMMED = (
     ("rare", 13), ("very_rare", 14), ("content_rated", 15), ("content_zipf_sum", 16),
     ("rare_content", 17),
 )
-_CONTENT_RATED = 15
+_CONTENT_RATED, _ZIPF, _CONNECTIVE, _BE_FORM = 15, 18, 19, 20
 
 
 def word_info(word: str) -> WordInfo:
@@ -351,6 +354,8 @@ def _word_info(word: str) -> WordInfo:
         content_zipf_rated=z if content_rated else 0.0,
         rare_content=content_rated and z < RARE_ZIPF,
         zipf=z,
+        connective=word in CONNECTIVES,
+        be_form=word in BE_FORMS,
     )
 
 
@@ -369,10 +374,10 @@ def profile(tokens: Tokens) -> Profile:
         return result
     result.counts = readability.paragraph_counts(tokens)
     lower = tokens.lower
-    infos = list(map(WORD_INFO.__getitem__, lower))
-    for (name, _), total in zip(_SUMMED, map(sum, zip(*infos))):
-        setattr(result, name, total)
-    result.content_zipfs = [info.zipf for info in infos if info[_CONTENT_RATED]]
+    columns = list(zip(*map(WORD_INFO.__getitem__, lower)))
+    for (name, index) in _SUMMED:
+        setattr(result, name, sum(columns[index]))
+    result.content_zipfs = list(compress(columns[_ZIPF], columns[_CONTENT_RATED]))
     # Punctuation and capitals are counted over sentences with words. Sentences cover every
     # non-space character, so the whole text is counted at once and the few word-less
     # sentences (a lone dash, an emoji) are taken out again.
@@ -396,20 +401,20 @@ def profile(tokens: Tokens) -> Profile:
     # Every word lies in exactly one sentence, so a word-by-word sum over the paragraph is the
     # sum over its sentences; only connective phrases and passives look across words.
     if _PHRASE_STARTS.isdisjoint(lower):
-        result.connectives = sum(map(CONNECTIVES.__contains__, lower))
+        result.connectives = sum(columns[_CONNECTIVE])
     else:
         result.connectives = sum(_connective_count(lower[first:end]) for first, end in ranges if end > first)
-    result.passives = _passives(lower, ranges) if not BE_FORMS.isdisjoint(lower) else 0
+    result.passives = _passives(lower, ranges, columns[_BE_FORM]) if any(columns[_BE_FORM]) else 0
     return result
 
 
-def _passives(lower: Sequence[str], ranges: Sequence[tuple[int, int]]) -> int:
+def _passives(lower: Sequence[str], ranges: Sequence[tuple[int, int]], be_forms: Sequence[bool]) -> int:
     """Passive constructions in a paragraph: a form of "be" followed by a participle in the same
     sentence, with at most "not" or one -ly adverb between. The forms of "be" are found in one
-    step; only the words after each are read."""
+    step (``be_forms`` marks them); only the words after each are read."""
     firsts = [first for first, _ in ranges]
     count = 0
-    for i in compress(range(len(lower)), map(BE_FORMS.__contains__, lower)):
+    for i in compress(range(len(lower)), be_forms):
         first, end = ranges[bisect_right(firsts, i) - 1]
         if not first <= i < end:
             continue

@@ -93,6 +93,7 @@ class Span(NamedTuple):
 # A word: letters or digits, with inner apostrophes, hyphens or dots ("don't", "Trump-Putin",
 # "U.S", "Filipinokami.com"). Underscores are not word characters here (they are markup).
 WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 
 # A sentence ends at . ! ? or an ellipsis (optionally followed by closing quotes or brackets)
 # when white space and an upper-case letter, a digit or an opening quote follow, or at the end.
@@ -173,16 +174,20 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """Tokenise one paragraph (words, sentences, quotations) for every measure to share."""
-    starts = [m.start() for m in WORD_RE.finditer(text)]
-    written = WORD_RE.findall(text)
     lower_text = text.lower().replace("’", "'")
-    # Lower-casing keeps offsets for all but a few characters (e.g. "İ"): tokenise the
-    # lower-cased text directly when it has the same length, else slice word by word.
     if len(lower_text) == len(text):
-        lower = WORD_RE.findall(lower_text)
-        if len(lower) != len(written):
-            lower = [lower_text[s : s + len(w)] for s, w in zip(starts, written)]
-    else:
+        # Lower-casing kept every offset, and no character changes between a word character,
+        # a separator ('’.-) and anything else when lower-cased (true of every code point), so
+        # the lower-cased text has the words of the text at the same offsets: one split finds
+        # the lower-cased words and, from the lengths of the pieces, where each starts.
+        pieces = _WORD_SPLIT_RE.split(lower_text)  # separator, word, separator, ..., separator
+        lower = pieces[1::2]
+        ends = list(accumulate(map(len, pieces)))
+        starts = ends[0:-1:2]
+        written = list(map(text.__getitem__, map(slice, starts, ends[1::2])))
+    else:  # a few characters ("İ") lower-case to two: lower-case word by word
+        starts = [m.start() for m in WORD_RE.finditer(text)]
+        written = WORD_RE.findall(text)
         lower = [w.lower().replace("’", "'") for w in written]
     return Tokens(
         text=text,
@@ -301,9 +306,25 @@ def _family_gate(lexicons: tuple[Lexicon, ...]) -> tuple[re.Pattern[str] | None,
 
 @lru_cache(maxsize=None)
 def trigger_pattern(triggers: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One pattern that finds any of ``triggers`` (longest first), or None for none."""
-    ordered = sorted(set(triggers), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+    """One pattern that finds any of ``triggers``, or None for none. The alternatives are
+    factored by their common prefixes ("\\.(?:c(?:a|o(?:m)?)|...)"): the regular expression
+    engine tries alternatives one by one at every position, and a flat list of 40 literals
+    costs 5 times more than the factored one."""
+    return re.compile(_prefix_tree(sorted(set(triggers)))) if triggers else None
+
+
+def _prefix_tree(strings: Sequence[str]) -> str:
+    """A regular expression source that matches exactly ``strings`` (sorted, distinct)."""
+    ends = "" in strings
+    heads: dict[str, list[str]] = {}
+    for string in strings:
+        if string:
+            heads.setdefault(string[0], []).append(string[1:])
+    branches = [re.escape(head) + _prefix_tree(tails) for head, tails in heads.items()]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 def family_triggers(lexicons: Sequence[Lexicon]) -> tuple[str, ...] | None:
