@@ -9,7 +9,7 @@ reads. Both come from the same computation.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -24,17 +24,31 @@ class Finder(NamedTuple):
     ``find`` takes whether the paragraph holds one, and the triggers are searched once for the
     whole document (:class:`features.text.DocumentGate`). A finder with ``always`` also has
     patterns without triggers (anchored at the start of the paragraph) and runs on every
-    paragraph; the others run only on the paragraphs that hold a trigger."""
+    paragraph, or, when these patterns have ``leads`` (see :class:`features.text.Lexicon`),
+    on the paragraphs that start with one or are not ASCII; the others run only on the
+    paragraphs that hold a trigger."""
 
     find: Callable[..., list[Span]]
     triggers: tuple[str, ...] | None = None
     always: bool = True
+    leads: tuple[str, ...] | None = None
 
     @classmethod
     def of_lexicons(cls, find: Callable[..., list[Span]], lexicons: Sequence[Lexicon]) -> Finder:
         """The finder of a family of lexicons."""
         triggers = tuple(t for lexicon in lexicons for t in lexicon.triggers)
-        return cls(find, triggers, family_triggers(lexicons) is None)
+        untriggered = [lexicon for lexicon in lexicons if lexicon.gate is None]
+        leads = tuple(lead for lexicon in untriggered for lead in lexicon.leads)
+        return cls(find, triggers, bool(untriggered), leads if all(lexicon.leads for lexicon in untriggered) else None)
+
+    def paragraphs(self, tokens: Sequence[Tokens], holding: set[int] | None) -> Iterable[int]:
+        """The indices of the paragraphs to run on, in order (``holding``: those with a trigger)."""
+        if holding is None or (self.always and self.leads is None):
+            return range(len(tokens))
+        if self.always:
+            leads = self.leads
+            holding = holding | {i for i, t in enumerate(tokens) if not t.text.isascii() or t.gate.startswith(leads)}
+        return sorted(holding)
 
 
 # Families of lexical evidence found per paragraph, and their finders.
@@ -124,16 +138,10 @@ def find_evidence(tokens: Sequence[Tokens], roles: Sequence[str]) -> list[dict[s
     :data:`NOT_IN_QUOTES`)."""
     gate = DocumentGate(tokens)
     evidence: list[dict[str, list[Span]]] = [{} for _ in tokens]
-    everywhere = range(len(tokens))
     for kind, finder in FINDERS.items():
         skip_quotes = kind in NOT_IN_QUOTES
-        if finder.triggers is None:
-            holding = None
-            indices = everywhere
-        else:
-            holding = gate.holding(finder.triggers)
-            indices = everywhere if finder.always else sorted(holding)
-        for index in indices:
+        holding = None if finder.triggers is None else gate.holding(finder.triggers)
+        for index in finder.paragraphs(tokens, holding):
             if skip_quotes and roles[index] == "quote":
                 continue
             spans = finder.find(tokens[index]) if holding is None else finder.find(tokens[index], index in holding)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from collections.abc import Sequence
+from itertools import compress
 from typing import NamedTuple
 
 from features.text import Tokens, normalize, safe_ratio
@@ -170,7 +171,8 @@ class RepeatedNgrams:
         self.bigram_counts = Counter(bigrams)
         counts = self.bigram_counts
         ids: dict[tuple[str, str], int] = {}
-        level = {i: ids.setdefault(g, len(ids)) for i, g in enumerate(bigrams) if counts[g] > 1}
+        repeated = compress(range(len(bigrams)), map((1).__lt__, map(counts.__getitem__, bigrams)))
+        level = {i: ids.setdefault(bigrams[i], len(ids)) for i in repeated}
         self.levels = {2: level}
         for n in range(3, max_n + 1):
             keys = {i: (gid, words[i + n - 1]) for i, gid in level.items() if i + 1 in level}
