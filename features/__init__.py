@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from features import artifacts, boilerplate, keywords, readability, repetition, structure
-from features.text import DocumentGate, Lexicon, Span, Tokens, family_triggers, safe_ratio, tokenize
+from features.text import DocumentGate, Lexicon, Span, Tokens, TriggerSet, family_triggers, safe_ratio, tokenize
 
 __all__ = ["Measurements", "NAMES", "measure_document", "Span", "Tokens", "tokenize"]
 
@@ -68,6 +68,8 @@ FINDERS = {
     "stock_phrase": Finder(artifacts.find_stock_phrases, artifacts.STOCK_TRIGGERS, False),
     "spam": Finder(artifacts.find_spam_terms, artifacts.SPAM_TRIGGERS, False),
 }
+# Every trigger of the finders, prepared to find those present in a document at once.
+TRIGGERS = TriggerSet(t for finder in FINDERS.values() for t in finder.triggers or ())
 # A block quotation is somebody else's words: these families do not judge it (issue: "quotations
 # are not judged for stuffing, leaked phrases or style").
 NOT_IN_QUOTES = frozenset({"call_to_action", "leaked_llm", "seo_instruction", "tortured", "stock_phrase", "spam"})
@@ -136,7 +138,7 @@ def find_evidence(tokens: Sequence[Tokens], roles: Sequence[str]) -> list[dict[s
     """The lexical evidence of each paragraph: ``{kind: spans}`` for the kinds of
     :data:`FINDERS` found in it, in that order (block quotes are not searched for the kinds in
     :data:`NOT_IN_QUOTES`)."""
-    gate = DocumentGate(tokens)
+    gate = DocumentGate(tokens, TRIGGERS)
     evidence: list[dict[str, list[Span]]] = [{} for _ in tokens]
     for kind, finder in FINDERS.items():
         skip_quotes = kind in NOT_IN_QUOTES

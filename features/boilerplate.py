@@ -67,7 +67,8 @@ SECTION_LABELS = frozenset(
     breaking top-stories home middle-east sci-tech arts books food music movies tv media
     world-news us-news uk-news global national-news""".split()
 )
-_LABEL_SPLIT_RE = re.compile(r"\s*[|›»>/,·•]\s*")
+# Separators between section names ("World | Europe"); the parts are stripped of white space.
+_LABEL_SPLIT_RE = re.compile(r"[|›»>/,·•]")
 
 PAGE_METADATA = (
     Lexicon(
@@ -248,7 +249,7 @@ def section_label(text: str) -> str:
     stripped = text.strip().strip(".:").lower()
     if not stripped or len(stripped) > 60:
         return ""
-    parts = [p for p in _LABEL_SPLIT_RE.split(stripped) if p]
+    parts = [p for p in map(str.strip, _LABEL_SPLIT_RE.split(stripped)) if p]
     if not parts or len(parts) > 4:
         return ""
     if all(p.replace(" ", "-") in SECTION_LABELS for p in parts):

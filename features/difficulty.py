@@ -37,7 +37,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain, compress
-from operator import attrgetter
+from operator import attrgetter, or_
 from typing import NamedTuple
 
 from features import readability, resources
@@ -306,7 +306,8 @@ class WordInfo(NamedTuple):
     content_zipf_rated: float
     rare_content: bool
     zipf: float  # 0.0: not rated (a number, or a word off the list)
-    connective: bool  # a one-word connective (phrases are found from the words in order)
+    connective: bool  # a one-word connective
+    phrase_start: bool  # the first word of a connective phrase ("in" of "in addition")
     be_form: bool  # a form of "be" (a passive may follow)
 
 
@@ -318,7 +319,7 @@ _SUMMED = (
     ("rare", 13), ("very_rare", 14), ("content_rated", 15), ("content_zipf_sum", 16),
     ("rare_content", 17),
 )
-_CONTENT_RATED, _ZIPF, _CONNECTIVE, _BE_FORM = 15, 18, 19, 20
+_CONTENT_RATED, _ZIPF, _CONNECTIVE, _PHRASE_START, _BE_FORM = 15, 18, 19, 20, 21
 
 
 def word_info(word: str) -> WordInfo:
@@ -355,6 +356,7 @@ def _word_info(word: str) -> WordInfo:
         rare_content=content_rated and z < RARE_ZIPF,
         zipf=z,
         connective=word in CONNECTIVES,
+        phrase_start=word in _PHRASE_STARTS,
         be_form=word in BE_FORMS,
     )
 
@@ -375,8 +377,9 @@ def profile(tokens: Tokens) -> Profile:
     result.counts = readability.paragraph_counts(tokens)
     lower = tokens.lower
     columns = list(zip(*map(WORD_INFO.__getitem__, lower)))
-    for (name, index) in _SUMMED:
-        setattr(result, name, sum(columns[index]))
+    sums = list(map(sum, columns))
+    for name, index in _SUMMED:
+        setattr(result, name, sums[index])
     result.content_zipfs = list(compress(columns[_ZIPF], columns[_CONTENT_RATED]))
     # Punctuation and capitals are counted over sentences with words. Sentences cover every
     # non-space character, so the whole text is counted at once and the few word-less
@@ -400,10 +403,10 @@ def profile(tokens: Tokens) -> Profile:
     result.capitalised = sum(map(CAPITALISED.__getitem__, written)) - sum(CAPITALISED[written[i]] for i in firsts)
     # Every word lies in exactly one sentence, so a word-by-word sum over the paragraph is the
     # sum over its sentences; only connective phrases and passives look across words.
-    if _PHRASE_STARTS.isdisjoint(lower):
-        result.connectives = sum(columns[_CONNECTIVE])
+    if sums[_PHRASE_START]:
+        result.connectives = _connectives(lower, ranges, map(or_, columns[_CONNECTIVE], columns[_PHRASE_START]))
     else:
-        result.connectives = sum(_connective_count(lower[first:end]) for first, end in ranges if end > first)
+        result.connectives = sums[_CONNECTIVE]
     result.passives = _passives(lower, ranges, columns[_BE_FORM]) if any(columns[_BE_FORM]) else 0
     return result
 
@@ -426,22 +429,28 @@ def _passives(lower: Sequence[str], ranges: Sequence[tuple[int, int]], be_forms:
     return count
 
 
-def _connective_count(words: Sequence[str]) -> int:
+def _connectives(lower: Sequence[str], ranges: Sequence[tuple[int, int]], candidates: Iterable[bool]) -> int:
+    """Connectives in a paragraph, read from left to right in each sentence: a connective
+    phrase ("on the other hand", the longest first) counts once and its words are not read
+    again; otherwise a one-word connective counts. Only the words that are connectives or
+    start a phrase (``candidates`` marks them) are looked at."""
+    firsts = [first for first, _ in ranges]
     count = 0
-    i = 0
-    n = len(words)
-    while i < n:
-        word = words[i]
+    after = 0  # the first word after the last phrase found
+    for i in compress(range(len(lower)), candidates):
+        if i < after:
+            continue
+        first, end = ranges[bisect_right(firsts, i) - 1]
+        if not first <= i < end:
+            continue
+        word = lower[i]
         if word in _PHRASE_STARTS:
-            matched = next(
-                (k for k in _PHRASE_LENGTHS if i + k <= n and tuple(words[i : i + k]) in CONNECTIVE_PHRASES), 0
-            )
-            if matched:
+            length = next((k for k in _PHRASE_LENGTHS if i + k <= end and tuple(lower[i : i + k]) in CONNECTIVE_PHRASES), 0)
+            if length:
                 count += 1
-                i += matched
+                after = i + length
                 continue
         count += word in CONNECTIVES
-        i += 1
     return count
 
 
@@ -471,15 +480,17 @@ def combine(profiles: Iterable[Profile]) -> Profile:
     return total
 
 
-def _percentile(values: Sequence[float], q: float) -> float:
+def _percentile(values: Sequence[float], q: float, ordered: bool = False) -> float:
     """The ``q``-th percentile as the smallest value with at least ``q``% of the values at or
     below it (numpy's "inverted_cdf"). It depends only on the distribution of the values, so a
-    text written twice has the same percentiles. 0.0 for no values."""
+    text written twice has the same percentiles. 0.0 for no values. ``ordered``: the values
+    are sorted already."""
     if not values:
         return 0.0
-    ordered = sorted(values)
-    rank = max(1, math.ceil(len(ordered) * q / 100 - 1e-9))
-    return float(ordered[rank - 1])
+    if not ordered:
+        values = sorted(values)
+    rank = max(1, math.ceil(len(values) * q / 100 - 1e-9))
+    return float(values[rank - 1])
 
 
 def values(p: Profile) -> dict[str, float]:
@@ -491,6 +502,7 @@ def values(p: Profile) -> dict[str, float]:
     if not n_words or not n_sentences:
         return dict.fromkeys(NAMES, 0.0)
     formulas = readability.formulas(counts)
+    ordered_lengths = sorted(lengths)
     letters_mean = counts.letters / n_words
     mean = n_words / n_sentences
     stdev = formulas["words_per_sentence_stdev"]
@@ -513,8 +525,8 @@ def values(p: Profile) -> dict[str, float]:
         "very_rare_word_share": safe_ratio(p.very_rare, p.rated),
         "rare_content_word_share": safe_ratio(p.rare_content, p.content_rated),
         "words_per_sentence_mean": mean,
-        "words_per_sentence_median": _percentile(lengths, 50),
-        "words_per_sentence_p90": _percentile(lengths, SENTENCE_LENGTH_PERCENTILE),
+        "words_per_sentence_median": _percentile(ordered_lengths, 50, ordered=True),
+        "words_per_sentence_p90": _percentile(ordered_lengths, SENTENCE_LENGTH_PERCENTILE, ordered=True),
         "words_per_sentence_stdev": stdev,
         "words_per_sentence_cv": stdev / mean,
         "short_sentence_share": sum(1 for x in lengths if x <= SHORT_SENTENCE_WORDS) / n_sentences,

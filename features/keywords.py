@@ -160,10 +160,15 @@ def top_phrase(uses: Sequence[PhraseUse], roles: Sequence[str]) -> PhraseUse | N
     return max(candidates, key=lambda u: (u.count, u.phrase.count(" ")))
 
 
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A pattern for the words of ``phrase`` with any white space between them, any case."""
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", re.IGNORECASE)
+
+
 def name_share(paragraphs: Sequence[Tokens], roles: Sequence[str], phrase: str) -> float:
     """Share of the phrase's uses in body paragraphs written with every word capitalised: a
     product or proper name ("Raspberry Pi", "Xbox One") rather than a chosen keyphrase."""
-    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", re.IGNORECASE)
+    pattern = phrase_pattern(phrase)
     total = capitalised = 0
     for tokens, role in zip(paragraphs, roles):
         if role != "body":

@@ -140,7 +140,7 @@ def find_repeated_headings(paragraphs: Sequence[str], roles: Sequence[str]) -> l
 def top_ngram_char_share(words: Sequence[str], n: int, total_chars: int) -> float:
     """Gopher: characters covered by the most frequent ``n``-gram (all its occurrences) / all
     (ties go to the n-gram that occurs first)."""
-    return RepeatedNgrams(words, n).top_char_share(n, total_chars)
+    return RepeatedNgrams(words).top_char_share(n, total_chars)
 
 
 def duplicate_ngram_char_share(words: Sequence[str], n: int, total_chars: int) -> float:
@@ -152,38 +152,44 @@ def duplicate_ngram_char_share(words: Sequence[str], n: int, total_chars: int) -
     """
     if len(words) < n or not total_chars:
         return 0.0
-    return _duplicate_chars(RepeatedNgrams(words, n).level(n), n, words) / total_chars
+    return _duplicate_chars(RepeatedNgrams(words).level(n), n, words) / total_chars
 
 
 class RepeatedNgrams:
-    """The word n-grams of a word sequence that occur more than once, for n = 2 up to a
-    maximum, each as ``{position: id}`` (equal n-grams have equal ids).
+    """The word n-grams of a word sequence that occur more than once, for n = 2, 3, ..., each
+    level as ``{position: id}`` (equal n-grams have equal ids).
 
     Built level by level: an n-gram can only repeat where the two (n-1)-grams it is made of
     both repeat, and it is identified by the id of its first (n-1)-gram and its last word. So
     each level looks only at the positions the level below kept, which on prose are few: the
-    cost is one pass over the bigrams plus the repeated text, whatever the maximum n.
+    cost is one pass over the bigrams plus the repeated text, whatever the largest n. Levels
+    are asked for in increasing order and only the last is kept (on a text that repeats itself
+    every level holds a position per word).
     """
 
-    def __init__(self, words: Sequence[str], max_n: int) -> None:
+    def __init__(self, words: Sequence[str]) -> None:
         self.words = words
         bigrams = list(zip(words, words[1:]))
-        self.bigram_counts = Counter(bigrams)
-        counts = self.bigram_counts
+        self.bigram_counts = counts = Counter(bigrams)
         ids: dict[tuple[str, str], int] = {}
         repeated = compress(range(len(bigrams)), map((1).__lt__, map(counts.__getitem__, bigrams)))
-        level = {i: ids.setdefault(bigrams[i], len(ids)) for i in repeated}
-        self.levels = {2: level}
-        for n in range(3, max_n + 1):
-            keys = {i: (gid, words[i + n - 1]) for i, gid in level.items() if i + 1 in level}
-            counts = Counter(keys.values())
-            ids = {}
-            level = {i: ids.setdefault(k, len(ids)) for i, k in keys.items() if counts[k] > 1}
-            self.levels[n] = level
+        self._n = 2
+        self._level = {i: ids.setdefault(bigrams[i], len(ids)) for i in repeated}
 
     def level(self, n: int) -> dict[int, int]:
-        """``{position: id}`` of the ``n``-grams that occur at least twice, by position."""
-        return self.levels[n]
+        """``{position: id}`` of the ``n``-grams that occur at least twice, by position (``n``
+        at least the last one asked for)."""
+        if n < self._n:
+            raise ValueError(f"level {n} asked for after level {self._n}")
+        words = self.words
+        while self._n < n:
+            self._n += 1
+            level, last = self._level, self._n - 1
+            keys = {i: (gid, words[i + last]) for i, gid in level.items() if i + 1 in level}
+            counts = Counter(keys.values())
+            ids: dict[tuple[int, str], int] = {}
+            self._level = {i: ids.setdefault(k, len(ids)) for i, k in keys.items() if counts[k] > 1}
+        return self._level
 
     def top_char_share(self, n: int, total_chars: int) -> float:
         """:func:`top_ngram_char_share`: the most frequent n-gram is a repeated one (or the
@@ -193,7 +199,7 @@ class RepeatedNgrams:
         if n == 2:
             (first, second), count = self.bigram_counts.most_common(1)[0]
             return min(1.0, count * (len(first) + len(second)) / total_chars) if count >= 2 else 0.0
-        level = self.levels[n]
+        level = self.level(n)
         if not level:
             return 0.0
         counts = Counter(level.values())
@@ -259,7 +265,7 @@ def measure(
         "near_duplicate_paragraph_share": safe_ratio(len(near), n_paragraphs),
         "repeated_heading_count": float(sum(1 for r in repeated_headings if r is not None)),
     }
-    ngrams = RepeatedNgrams(all_words, max(DUPLICATE_NGRAM_SIZES))
+    ngrams = RepeatedNgrams(all_words)  # levels asked for in increasing order: 2-4, then 5-10
     for n in TOP_NGRAM_SIZES:
         values[f"top_{n}gram_char_share"] = ngrams.top_char_share(n, word_chars)
     for n in DUPLICATE_NGRAM_SIZES:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 
@@ -107,7 +107,10 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m""".split()
 )
 
-# Quotation marks that open and close a quotation on one line.
+# Quotation marks that open and close a quotation on one line, of at most this many characters
+# between them: the quotations :func:`quotation_spans` finds are this pattern's matches.
+QUOTATION_MAX_CHARS = 2000
+_QUOTE_MARKS = {"“": "”", '"': '"', "«": "»"}
 _QUOTATION_RE = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»\n]{1,2000}»")
 
 _NORMALIZE_TABLE = str.maketrans(
@@ -252,8 +255,37 @@ def sentences(text: str) -> list[str]:
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` offsets of quotations ("…", “…”, «…») that open and close on one line."""
-    return [m.span() for m in _QUOTATION_RE.finditer(text)]
+    """``(start, end)`` offsets of quotations ("…", “…”, «…») that open and close on one line:
+    the matches of :data:`_QUOTATION_RE`, found without its regular expression.
+
+    At an opening mark the pattern reads up to 2,000 characters looking for the closing one,
+    and after a failure starts again one character later: a line of opening marks costs it
+    2,000 steps per character. Here the next closing mark and the next line break are each
+    looked for once (``str.find``) and kept until the search passes them, which finds the same
+    quotations in time linear in the text."""
+    spans: list[tuple[int, int]] = []
+    found: dict[str, int] = {}  # character -> its next position at or after the last search
+
+    def after(char: str, start: int) -> int:
+        at = found.get(char, start - 1)
+        if start > at >= 0 or char not in found:
+            at = found[char] = text.find(char, start)
+        return at
+
+    openers = {opening: text.find(opening) for opening in _QUOTE_MARKS}
+    while True:
+        start, opening = min(((at, mark) for mark, at in openers.items() if at >= 0), default=(-1, ""))
+        if start < 0:
+            return spans
+        closing = _QUOTE_MARKS[opening]
+        end, line_end = after(closing, start + 1), after("\n", start + 1)
+        if end >= 0 and (line_end < 0 or end < line_end) and 1 <= end - start - 1 <= QUOTATION_MAX_CHARS:
+            spans.append((start, end + 1))
+            for mark, at in openers.items():
+                if 0 <= at <= end:
+                    openers[mark] = after(mark, end + 1) if mark == closing else text.find(mark, end + 1)
+        else:
+            openers[opening] = after(opening, start + 1) if opening == closing else text.find(opening, start + 1)
 
 
 def inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -352,20 +384,61 @@ def find_patterns(lexicons: Sequence[Lexicon], tokens: Tokens, triggered: bool |
     return found
 
 
+class TriggerSet:
+    """A fixed set of triggers, prepared to find which of them occur in a text.
+
+    A trigger of lower-case ASCII letters occurs in a paragraph's gate exactly when it occurs
+    inside one of its lower-cased words (a run of letters is never split between words), so
+    these triggers are found from the document's distinct words, with the triggers inside
+    each word kept in a :class:`WordTable`: a word seen before costs one lookup. The other
+    triggers (with spaces or punctuation: "let me know", ".com", "](") are searched in the
+    text, those that start with the same character in one pattern (a search for a pattern
+    that starts with one character jumps from one occurrence of it to the next)."""
+
+    def __init__(self, triggers: Iterable[str]) -> None:
+        distinct = sorted(set(triggers))
+        self.triggers = frozenset(distinct)
+        self.letters = tuple(t for t in distinct if t and t.isascii() and t.isalpha() and t.islower())
+        self.in_word = WordTable(lambda word: frozenset(t for t in self.letters if t in word))
+        groups: dict[str, list[str]] = {}
+        for trigger in distinct:
+            if trigger and trigger not in self.letters:
+                groups.setdefault(trigger[0], []).append(trigger[1:])
+        # For each first character: a pattern that stops at every occurrence of it and looks
+        # ahead for the longest trigger starting there (no occurrence is hidden inside another
+        # match), and for each trigger the triggers that are its prefixes (they occur too).
+        self.searches = [
+            (head, re.compile(re.escape(head) + "(?=(" + _prefix_tree(tails) + "))")) for head, tails in groups.items()
+        ]
+        others = [t for t in distinct if t and t not in self.letters]
+        self.prefixes = {t: frozenset(p for p in others if t.startswith(p)) for t in others}
+
+    def present(self, paragraphs: Sequence[Tokens], text: str) -> set[str]:
+        """The triggers that occur in the paragraphs, whose gates joined are ``text``."""
+        words = set(chain.from_iterable(t.lower for t in paragraphs))
+        found: set[str] = set().union(*filter(None, map(self.in_word.__getitem__, words)))
+        for head, pattern in self.searches:
+            for tail in set(pattern.findall(text)):
+                found.update(self.prefixes[head + tail])
+        return found
+
+
 class DocumentGate:
     """The trigger gates (:attr:`Tokens.gate`) of a document's paragraphs joined into one
-    string, so that triggers are searched once per document instead of once per paragraph.
-    Gates hold no line breaks, so a trigger found in the joined string lies in one paragraph.
+    string, so that the triggers of every family are looked for once per document instead of
+    once per paragraph. Gates hold no line breaks, so a trigger found in the joined string
+    lies in one paragraph.
 
-    Each trigger is looked for with ``str.find`` (a fast substring search: a regular
-    expression that alternates between many literals tries each at every position and costs
-    two to three times more), once per document even when several families share it."""
+    With a :class:`TriggerSet` that holds every trigger asked about, the triggers present in
+    the document are found first, and only those are looked for paragraph by paragraph
+    (``str.find``); without one, every trigger asked about is."""
 
-    __slots__ = ("text", "starts", "_found")
+    __slots__ = ("text", "starts", "_present", "_found")
 
-    def __init__(self, paragraphs: Sequence[Tokens]) -> None:
+    def __init__(self, paragraphs: Sequence[Tokens], triggers: TriggerSet | None = None) -> None:
         self.text = "\n".join(t.gate for t in paragraphs)
         self.starts = list(accumulate((len(t.gate) + 1 for t in paragraphs[:-1]), initial=0))
+        self._present = None if triggers is None else (triggers.triggers, triggers.present(paragraphs, self.text))
         self._found: dict[str, list[int]] = {}
 
     def holding(self, triggers: Iterable[str]) -> set[int]:
@@ -379,6 +452,10 @@ class DocumentGate:
         return found
 
     def _paragraphs_with(self, trigger: str) -> list[int]:
+        if self._present is not None:
+            known, present = self._present
+            if trigger in known and trigger not in present:
+                return []
         text, starts = self.text, self.starts
         at = text.find(trigger)
         paragraphs = []
