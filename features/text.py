@@ -108,10 +108,10 @@ ABBREVIATIONS = frozenset(
 )
 
 # Quotation marks that open and close a quotation on one line, of at most this many characters
-# between them: the quotations :func:`quotation_spans` finds are this pattern's matches.
+# between them: the quotations :func:`quotation_spans` finds are the matches of this pattern.
 QUOTATION_MAX_CHARS = 2000
 _QUOTE_MARKS = {"“": "”", '"': '"', "«": "»"}
-_QUOTATION_RE = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»\n]{1,2000}»")
+QUOTATION_PATTERN = r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»\n]{1,2000}»"
 
 _NORMALIZE_TABLE = str.maketrans(
     {
@@ -256,7 +256,7 @@ def sentences(text: str) -> list[str]:
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of quotations ("…", “…”, «…») that open and close on one line:
-    the matches of :data:`_QUOTATION_RE`, found without its regular expression.
+    the matches of :data:`QUOTATION_PATTERN`, found without a regular expression.
 
     At an opening mark the pattern reads up to 2,000 characters looking for the closing one,
     and after a failure starts again one character later: a line of opening marks costs it

@@ -393,10 +393,11 @@ def is_heading_like(text: str, next_text: str | None) -> bool:
     if next_text is None or "\n" in text:
         return False
     stripped = text.strip()
-    tokens = words(stripped)
-    if not tokens or len(tokens) > HEADING_MAX_WORDS or stripped.endswith(_HEADING_END):
+    # The cheap tests first: most paragraphs end a sentence.
+    if not stripped or stripped.endswith(_HEADING_END) or (not stripped[0].isupper() and not stripped[0].isdigit()):
         return False
-    if not stripped[0].isupper() and not stripped[0].isdigit():
+    tokens = words(stripped)
+    if not tokens or len(tokens) > HEADING_MAX_WORDS:
         return False
     shaped = title_case_share(tokens) >= TITLE_CASE_MIN_SHARE or (
         len(tokens) <= SENTENCE_CASE_HEADING_MAX_WORDS and len(next_text.split()) >= 2 * len(tokens)
