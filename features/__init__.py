@@ -25,8 +25,8 @@ class Finder(NamedTuple):
     whole document (:class:`features.text.DocumentGate`). A finder with ``always`` also has
     patterns without triggers (anchored at the start of the paragraph) and runs on every
     paragraph, or, when these patterns have ``leads`` (see :class:`features.text.Lexicon`),
-    on the paragraphs that start with one or are not ASCII; the others run only on the
-    paragraphs that hold a trigger."""
+    on the paragraphs that start with one (or where leads do not decide); the others run only
+    on the paragraphs that hold a trigger."""
 
     find: Callable[..., list[Span]]
     triggers: tuple[str, ...] | None = None
@@ -47,7 +47,7 @@ class Finder(NamedTuple):
             return range(len(tokens))
         if self.always:
             leads = self.leads
-            holding = holding | {i for i, t in enumerate(tokens) if not t.text.isascii() or t.gate.startswith(leads)}
+            holding = holding | {i for i, t in enumerate(tokens) if t.gate.startswith(leads) or not t.leads_apply()}
         return sorted(holding)
 
 

@@ -24,11 +24,12 @@ class Lexicon:
     that holds a trigger, which skips nearly all regex work on clean prose; no triggers means
     the pattern always runs (use it for patterns anchored at the start of the text).
 
-    A pattern anchored at the start may name ``leads`` instead: lower-case strings of which
-    every match of ASCII text starts with one, after its leading white space (as with
-    triggers, white space counts as one space). On ASCII text without one the pattern does not
-    run; text with other characters is always searched (case-insensitive matching lets some
-    of them stand for ASCII letters, "ſ" for "s").
+    A pattern anchored at the start may name ``leads`` instead: lower-case ASCII strings of
+    which every match starts with one, after its leading white space (as with triggers, white
+    space counts as one space). On text without one the pattern does not run, unless the text
+    holds one of the four characters that case-insensitive matching takes for an ASCII letter
+    but lower-casing does not turn into it (:data:`CASELESS_ASCII`, found by trying every code
+    point): then it always runs.
 
     The pattern is given as its source and flags and compiled on first use: most lexicons
     never meet one of their triggers in a short run, and compiling all of them would cost a
@@ -55,7 +56,7 @@ class Lexicon:
         """The pattern's matches in the paragraph (none without a trigger or a lead in it)."""
         if self.gate is not None and self.gate.search(tokens.gate) is None:
             return iter(())
-        if self.leads and tokens.text.isascii() and not tokens.gate.startswith(self.leads):
+        if self.leads and not tokens.gate.startswith(self.leads) and tokens.leads_apply():
             return iter(())
         return self.pattern.finditer(tokens.text)
 
@@ -80,6 +81,12 @@ class WordTable(dict):
             self.clear()
         value = self[word] = self.compute(word)
         return value
+
+
+# The characters that a case-insensitive pattern matches as an ASCII letter although they do not
+# lower-case to it: "İ" and "ı" (i), "ſ" (s) and the Kelvin sign (k). Every other character
+# matches an ASCII letter only when its lower case is that letter.
+CASELESS_ASCII = "İıſ\u212a"
 
 
 class Span(NamedTuple):
@@ -154,6 +161,15 @@ class Tokens:
     def sentence_words(self) -> list[list[str]]:
         """The lower-cased words of each sentence, in order."""
         return [self.lower[lo:hi] for lo, hi in self.sentence_word_ranges()]
+
+    def leads_apply(self) -> bool:
+        """Whether the leads of :class:`Lexicon` decide for this paragraph: its text holds none
+        of :data:`CASELESS_ASCII` (computed once)."""
+        found = self.memo.get("leads_apply")
+        if found is None:
+            text = self.text
+            found = self.memo["leads_apply"] = text.isascii() or not any(c in text for c in CASELESS_ASCII)
+        return found
 
     def in_quotation(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies inside a quotation."""
