@@ -416,18 +416,24 @@ class TriggerSet:
         self.triggers = frozenset(distinct)
         self.letters = tuple(t for t in distinct if t and t.isascii() and t.isalpha() and t.islower())
         self.in_word = WordTable(lambda word: frozenset(t for t in self.letters if t in word))
-        groups: dict[str, list[str]] = {}
-        for trigger in distinct:
-            if trigger and trigger not in self.letters:
-                groups.setdefault(trigger[0], []).append(trigger[1:])
-        # For each first character: a pattern that stops at every occurrence of it and looks
-        # ahead for the longest trigger starting there (no occurrence is hidden inside another
-        # match), and for each trigger the triggers that are its prefixes (they occur too).
-        self.searches = [
-            (head, re.compile(re.escape(head) + "(?=(" + _prefix_tree(tails) + "))")) for head, tails in groups.items()
-        ]
         others = [t for t in distinct if t and t not in self.letters]
         self.prefixes = {t: frozenset(p for p in others if t.startswith(p)) for t in others}
+        self._searches: list[tuple[str, re.Pattern[str]]] | None = None
+
+    @property
+    def searches(self) -> list[tuple[str, re.Pattern[str]]]:
+        """For each first character of the other triggers: a pattern that stops at every
+        occurrence of it and looks ahead for the longest trigger starting there (no occurrence
+        is hidden inside another match; the triggers that are its prefixes occur too).
+        Compiled on first use, like the lexicons' patterns."""
+        if self._searches is None:
+            groups: dict[str, list[str]] = {}
+            for trigger in self.prefixes:
+                groups.setdefault(trigger[0], []).append(trigger[1:])
+            self._searches = [
+                (head, re.compile(re.escape(head) + "(?=(" + _prefix_tree(tails) + "))")) for head, tails in groups.items()
+            ]
+        return self._searches
 
     def present(self, paragraphs: Sequence[Tokens], text: str) -> set[str]:
         """The triggers that occur in the paragraphs, whose gates joined are ``text``."""
