@@ -110,7 +110,7 @@ def compiled_patterns() -> list[tuple[str, re.Pattern]]:
                     found.extend(_collect(value, f"{module_name}.{attribute}", seen))
     for kind, finder in features.FINDERS.items():
         if finder.triggers:
-            found.append((f"features.FINDERS[{kind!r}] triggers", trigger_pattern(tuple(finder.triggers))))
+            found.append((f"features.FINDERS[{kind!r}] triggers (one paragraph)", trigger_pattern(tuple(finder.triggers))))
     for attribute in dir(features.boilerplate) + dir(features.artifacts):
         for module in (features.boilerplate, features.artifacts):
             value = getattr(module, attribute, None)

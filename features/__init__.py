@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from features import artifacts, boilerplate, keywords, readability, repetition, structure
-from features.text import DocumentGate, Lexicon, Span, Tokens, TriggerSet, family_triggers, safe_ratio, tokenize
+from features.text import DocumentGate, Lexicon, Span, Tokens, TriggerSet, safe_ratio, tokenize
 
 __all__ = ["Measurements", "NAMES", "measure_document", "Span", "Tokens", "tokenize"]
 

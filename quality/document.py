@@ -28,6 +28,7 @@ from pathlib import Path
 from features.boilerplate import find_related_links, is_page_chrome
 from features.text import title_case_share, tokenize, words
 
+from quality.collector import collector_paused
 from quality.errors import InputError
 
 ROLES = ("headline", "subheading", "body", "list_item", "quote", "code")
@@ -154,15 +155,16 @@ class Document:
         that cannot be read in full (invalid front matter, nesting deeper than the parser reads)
         raises :class:`InputError` naming ``path`` and the line."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if format == "markdown":
-            try:
-                paragraphs, front_matter, directives = _parse_markdown(text)
-            except InputError as err:
-                raise InputError(f"{path}: {err}") from err
-        elif format == "text":
-            (paragraphs, directives), front_matter = _parse_text(text), {}
-        else:
+        if format not in FORMATS:
             raise ValueError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
+        with collector_paused():
+            if format == "markdown":
+                try:
+                    paragraphs, front_matter, directives = _parse_markdown(text)
+                except InputError as err:
+                    raise InputError(f"{path}: {err}") from err
+            else:
+                (paragraphs, directives), front_matter = _parse_text(text), {}
         return cls(
             path=path,
             format=format,
