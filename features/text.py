@@ -105,7 +105,9 @@ _WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 # A sentence ends at . ! ? or an ellipsis (optionally followed by closing quotes or brackets)
 # when white space and an upper-case letter, a digit or an opening quote follow, or at the end.
 _SENTENCE_END_RE = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9]|\s*$)""")
-_LAST_TOKEN_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# The word before a full stop, searched for in the 13 characters before it (a longer word is not
+# an abbreviation); bounded to that length, so that it stays linear on any text.
+_LAST_TOKEN_RE = re.compile(r"([A-Za-z][A-Za-z.]{0,11})\.$")
 
 # Abbreviations after which a full stop does not end a sentence ("U.S. Secretary of State").
 ABBREVIATIONS = frozenset(
