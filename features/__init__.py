@@ -14,42 +14,77 @@ more likely boilerplate than not.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from features import artifacts, blocks, boilerplate, keywords, readability, repetition, structure
-from features.text import Span, Tokens, safe_ratio, tokenize
+from features.text import DocumentGate, Lexicon, Span, Tokens, TriggerSet, safe_ratio, tokenize
 
 __all__ = ["Measurements", "NAMES", "measure_document", "Span", "Tokens", "tokenize"]
 
+class Finder(NamedTuple):
+    """A finder of one kind of lexical evidence in a paragraph, with what gates it: when
+    ``triggers`` is given, every match of ``find`` holds one of them (in :attr:`Tokens.gate`),
+    ``find`` takes whether the paragraph holds one, and the triggers are searched once for the
+    whole document (:class:`features.text.DocumentGate`). A finder with ``always`` also has
+    patterns without triggers (anchored at the start of the paragraph) and runs on every
+    paragraph, or, when these patterns have ``leads`` (see :class:`features.text.Lexicon`),
+    on the paragraphs that start with one (or where leads do not decide); the others run only
+    on the paragraphs that hold a trigger."""
+
+    find: Callable[..., list[Span]]
+    triggers: tuple[str, ...] | None = None
+    always: bool = True
+    leads: tuple[str, ...] | None = None
+
+    @classmethod
+    def of_lexicons(cls, find: Callable[..., list[Span]], lexicons: Sequence[Lexicon]) -> Finder:
+        """The finder of a family of lexicons."""
+        triggers = tuple(t for lexicon in lexicons for t in lexicon.triggers)
+        untriggered = [lexicon for lexicon in lexicons if lexicon.gate is None]
+        leads = tuple(lead for lexicon in untriggered for lead in lexicon.leads)
+        return cls(find, triggers, bool(untriggered), leads if all(lexicon.leads for lexicon in untriggered) else None)
+
+    def paragraphs(self, tokens: Sequence[Tokens], holding: set[int] | None) -> Iterable[int]:
+        """The indices of the paragraphs to run on, in order (``holding``: those with a trigger)."""
+        if holding is None or (self.always and self.leads is None):
+            return range(len(tokens))
+        if self.always:
+            leads = self.leads
+            holding = holding | {i for i, t in enumerate(tokens) if t.gate.startswith(leads) or not t.leads_apply()}
+        return sorted(holding)
+
+
 # Families of lexical evidence found per paragraph, and their finders.
 FINDERS = {
-    "call_to_action": boilerplate.find_calls_to_action,
-    "page_metadata": boilerplate.find_page_metadata,
-    "widget": boilerplate.find_widgets,
-    "related_links": boilerplate.find_related_links,
-    "affiliate": boilerplate.find_affiliate,
-    "leaked_llm": artifacts.find_leaked_llm,
-    "seo_instruction": artifacts.find_seo_instructions,
-    "placeholder": artifacts.find_placeholders,
-    "markup": artifacts.find_markup,
-    "mojibake": artifacts.find_mojibake,
-    "hidden": artifacts.find_hidden_characters,
-    "tortured": artifacts.find_tortured_phrases,
-    "stock_phrase": artifacts.find_stock_phrases,
-    "spam": artifacts.find_spam_terms,
+    "call_to_action": Finder.of_lexicons(boilerplate.find_calls_to_action, boilerplate.CALL_TO_ACTION),
+    "page_metadata": Finder.of_lexicons(boilerplate.find_page_metadata, boilerplate.PAGE_METADATA),
+    "widget": Finder.of_lexicons(boilerplate.find_widgets, boilerplate.WIDGET),
+    "related_links": Finder.of_lexicons(boilerplate.find_related_links, boilerplate.RELATED_LINKS),
+    "affiliate": Finder.of_lexicons(boilerplate.find_affiliate, boilerplate.AFFILIATE),
+    "leaked_llm": Finder.of_lexicons(artifacts.find_leaked_llm, artifacts.LEAKED_LLM),
+    "seo_instruction": Finder.of_lexicons(artifacts.find_seo_instructions, artifacts.SEO_INSTRUCTION),
+    "placeholder": Finder.of_lexicons(artifacts.find_placeholders, artifacts.PLACEHOLDER),
+    "markup": Finder.of_lexicons(artifacts.find_markup, artifacts.MARKUP),
+    "mojibake": Finder(artifacts.find_mojibake),
+    "hidden": Finder(artifacts.find_hidden_characters),
+    "tortured": Finder(artifacts.find_tortured_phrases, artifacts.TORTURED_TRIGGERS, False),
+    "stock_phrase": Finder(artifacts.find_stock_phrases, artifacts.STOCK_TRIGGERS, False),
+    "spam": Finder(artifacts.find_spam_terms, artifacts.SPAM_TRIGGERS, False),
 }
+# Every trigger of the finders, prepared to find those present in a document at once.
+TRIGGERS = TriggerSet(t for finder in FINDERS.values() for t in finder.triggers or ())
 # A block quotation is somebody else's words: these families do not judge it (issue: "quotations
 # are not judged for stuffing, leaked phrases or style").
 NOT_IN_QUOTES = frozenset({"call_to_action", "leaked_llm", "seo_instruction", "tortured", "stock_phrase", "spam"})
-# Body paragraphs shorter than this are not compared with the document's topic: too few words.
-TOPIC_MIN_WORDS = 20
 # The lexical boilerplate evidence that the block measures count (features.blocks "lexicon_hit").
 BOILERPLATE_KINDS = ("call_to_action", "page_metadata", "widget", "related_links", "affiliate")
 # The paragraphs that can be boilerplate: headings and quotations never are (they are judged by
 # their role, DEVELOPERS.md), and code is not prose.
 BLOCK_ROLES = ("body", "list_item")
+# Body paragraphs shorter than this are not compared with the document's topic: too few words.
+TOPIC_MIN_WORDS = 20
 
 ARTIFACT_NAMES = (
     "leaked_llm_paragraph_count",
@@ -114,6 +149,24 @@ class Measurements:
     boilerplate: list[float] = field(default_factory=list)
 
 
+def find_evidence(tokens: Sequence[Tokens], roles: Sequence[str]) -> list[dict[str, list[Span]]]:
+    """The lexical evidence of each paragraph: ``{kind: spans}`` for the kinds of
+    :data:`FINDERS` found in it, in that order (block quotes are not searched for the kinds in
+    :data:`NOT_IN_QUOTES`)."""
+    gate = DocumentGate(tokens, TRIGGERS)
+    evidence: list[dict[str, list[Span]]] = [{} for _ in tokens]
+    for kind, finder in FINDERS.items():
+        skip_quotes = kind in NOT_IN_QUOTES
+        holding = None if finder.triggers is None else gate.holding(finder.triggers)
+        for index in finder.paragraphs(tokens, holding):
+            if skip_quotes and roles[index] == "quote":
+                continue
+            spans = finder.find(tokens[index]) if holding is None else finder.find(tokens[index], index in holding)
+            if spans:
+                evidence[index][kind] = spans
+    return evidence
+
+
 # A block model: (rows of features.blocks measures, whether they hold the markup measures) ->
 # the probability that each paragraph is boilerplate.
 BlockModel = Callable[[list[list[float]], bool], Sequence[float]]
@@ -139,17 +192,7 @@ def measure_document(
     if markup is not None and len(markup) != len(paragraphs):
         raise ValueError(f"{len(paragraphs)} paragraphs but markup for {len(markup)}")
     tokens = [tokenize(text) for text in paragraphs]
-    evidence: list[dict[str, list[Span]]] = []
-    for toks, role in zip(tokens, roles):
-        found = {}
-        for kind, finder in FINDERS.items():
-            if role == "quote" and kind in NOT_IN_QUOTES:
-                continue
-            spans = finder(toks)
-            if spans:
-                found[kind] = spans
-        evidence.append(found)
-
+    evidence = find_evidence(tokens, roles)
     repeats = repetition.find_repeats(tokens)
     repeated_headings = repetition.find_repeated_headings(paragraphs, roles)
     skip = {i for i, r in enumerate(repeats) if r is not None and r.verbatim}
@@ -168,7 +211,7 @@ def measure_document(
     ]
     word_paragraphs = artifacts.content_word_paragraph_counts(tokens)
     topic_overlaps = [artifacts.topic_overlap(t, word_paragraphs) for t in tokens]
-    seo_vocabulary = [artifacts.seo_vocabulary_count(t.text) if r != "quote" else 0 for t, r in zip(tokens, roles)]
+    seo_vocabulary = [n if r != "quote" else 0 for n, r in zip(artifacts.seo_vocabulary_counts([t.text for t in tokens]), roles)]
     template_vocabulary = sum(artifacts.template_vocabulary_count(t.text) for t in tokens) if any(
         "placeholder" in e for e in evidence
     ) else 0
@@ -176,7 +219,6 @@ def measure_document(
     anomalies = structure.find_structure_anomalies(tokens, roles)
     style_outliers = structure.find_style_outliers(tokens, roles)
     contradictions = structure.find_title_contradictions(tokens)
-
     own = [
         blocks.own_row(t, r, shape.stopword_share, any(kind in e for kind in BOILERPLATE_KINDS))
         for t, r, shape, e in zip(tokens, roles, list_shapes, evidence)

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate, chain, compress
 from typing import NamedTuple
 
-from features.text import Lexicon, Span, Tokens, find_patterns, safe_ratio, stopwords, unquoted
+from features.text import Lexicon, Span, Tokens, WordTable, find_patterns, safe_ratio, stopwords, unquoted
 
 _I = re.IGNORECASE
 
@@ -38,6 +41,7 @@ LEAKED_LLM = (
         r"^\s*(?:certainly|sure|absolutely|of\s+course)[!,.]?\s+here(?:['’]s|\s+is|\s+are)\b|"
         r"^\s*here\s+is\s+(?:a|the|your)\s+(?:rewritten|revised|rephrased|summari[sz]ed|shorter|longer)\b",
         _I,
+        leads=('certainly', 'sure', 'absolutely', 'of course', 'here is'),
     ),
     Lexicon(
         "refusal",
@@ -161,7 +165,7 @@ TORTURED_PHRASES = {
     "bunch examination": "cluster analysis",
 }
 TORTURED = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in TORTURED_PHRASES) + r")\b", _I)
-_TORTURED_TRIGGERS = tuple(sorted({p.split()[0] for p in TORTURED_PHRASES}))
+TORTURED_TRIGGERS = tuple(sorted({p.split()[0] for p in TORTURED_PHRASES}))
 
 # Wording over-used by instruction-tuned models (ARTIFACTS.md type 13; Wikipedia's "Signs of AI
 # writing" field guide). A weak, document-level signal: wire copy uses several of these too.
@@ -177,7 +181,7 @@ STOCK_PHRASES = re.compile(
     _I,
 )
 
-_STOCK_TRIGGERS = (
+STOCK_TRIGGERS = (
     "delv", "tapestry", "testament", "underscor", "important", "worth noting", "today's", "navigat",
     "pivotal", "time will tell", "fraught", "at play", "ever-evolving", "embark", "world watches",
     "remains to be seen", "beacon", "crucial role", "game-changer", "in conclusion", "stark reminder",
@@ -194,7 +198,7 @@ SPAM_TERMS = re.compile(
     _I,
 )
 
-_SPAM_TRIGGERS = (
+SPAM_TRIGGERS = (
     "casino", "sportsbook", "betting", "spins", "payday", "viagra", "cialis", "prescription", "crypto",
     "forex", "escort", "adult", "replica", "essay", "followers", "likes", "views", "keto", "cbd", "pills",
     "withdrawal",
@@ -208,19 +212,30 @@ _NOT_IN_SALAD = frozenset(",;:|•()[]{}<>=/_@#*+\\")
 _NOT_AFTER_DETERMINER = frozenset("the a an of and or to at by for with from is are was were".split())
 
 
-def find_leaked_llm(tokens: Tokens) -> list[Span]:
+def find_leaked_llm(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Chatbot turn text outside quotations (ARTIFACTS.md type 5)."""
-    return unquoted(find_patterns(LEAKED_LLM, tokens), tokens)
+    return unquoted(find_patterns(LEAKED_LLM, tokens, triggered), tokens)
 
 
-def find_seo_instructions(tokens: Tokens) -> list[Span]:
+def find_seo_instructions(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """SEO-brief and checklist text outside quotations (ARTIFACTS.md type 6)."""
-    return unquoted(find_patterns(SEO_INSTRUCTION, tokens), tokens)
+    return unquoted(find_patterns(SEO_INSTRUCTION, tokens, triggered), tokens)
 
 
 def seo_vocabulary_count(text: str) -> int:
     """How many SEO terms ``text`` uses (the topic gate for leaked instructions)."""
     return sum(1 for _ in SEO_VOCABULARY.finditer(text))
+
+
+def seo_vocabulary_counts(texts: Sequence[str]) -> list[int]:
+    """:func:`seo_vocabulary_count` of each text, in one search over the texts joined by NUL:
+    the pattern matches only letters and white space, so no match reaches across a NUL, and a
+    word boundary at a NUL is one at the start or end of a text."""
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    counts = [0] * len(texts)
+    for match in SEO_VOCABULARY.finditer("\0".join(texts)):
+        counts[bisect_right(starts, match.start()) - 1] += 1
+    return counts
 
 
 def template_vocabulary_count(text: str) -> int:
@@ -233,14 +248,14 @@ def markup_vocabulary_count(text: str) -> int:
     return sum(1 for _ in MARKUP_VOCABULARY.finditer(text))
 
 
-def find_placeholders(tokens: Tokens) -> list[Span]:
+def find_placeholders(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Unfilled template slots, spintax, lorem ipsum, shortcodes, TK (ARTIFACTS.md type 7)."""
-    return find_patterns(PLACEHOLDER, tokens)
+    return find_patterns(PLACEHOLDER, tokens, triggered)
 
 
-def find_markup(tokens: Tokens) -> list[Span]:
+def find_markup(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Markdown, HTML tags and entities left in plain text (ARTIFACTS.md type 8)."""
-    return find_patterns(MARKUP, tokens)
+    return find_patterns(MARKUP, tokens, triggered)
 
 
 @lru_cache(maxsize=1)
@@ -297,10 +312,10 @@ def soft_hyphen_count(text: str) -> int:
     return text.count(SOFT_HYPHEN)
 
 
-def find_tortured_phrases(tokens: Tokens) -> list[Span]:
+def find_tortured_phrases(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Known spun synonyms of fixed expressions outside quotations (ARTIFACTS.md type 11).
     The label names the expression the phrase replaced."""
-    if not any(t in tokens.gate for t in _TORTURED_TRIGGERS):
+    if not (any(t in tokens.gate for t in TORTURED_TRIGGERS) if triggered is None else triggered):
         return []
     spans = [
         Span(m.start(), m.end(), TORTURED_PHRASES[" ".join(m.group().lower().split())])
@@ -309,17 +324,17 @@ def find_tortured_phrases(tokens: Tokens) -> list[Span]:
     return unquoted(spans, tokens)
 
 
-def find_stock_phrases(tokens: Tokens) -> list[Span]:
+def find_stock_phrases(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Wording over-used by chatbots, outside quotations (ARTIFACTS.md type 13)."""
-    if not any(t in tokens.gate for t in _STOCK_TRIGGERS):
+    if not (any(t in tokens.gate for t in STOCK_TRIGGERS) if triggered is None else triggered):
         return []
     spans = [Span(m.start(), m.end(), " ".join(m.group().lower().split())) for m in STOCK_PHRASES.finditer(tokens.text)]
     return unquoted(spans, tokens)
 
 
-def find_spam_terms(tokens: Tokens) -> list[Span]:
+def find_spam_terms(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Spam-vertical terms (casino, pharma, loans, followers...), ARTIFACTS.md type 22."""
-    if not any(t in tokens.gate for t in _SPAM_TRIGGERS):
+    if not (any(t in tokens.gate for t in SPAM_TRIGGERS) if triggered is None else triggered):
         return []
     return [Span(m.start(), m.end(), " ".join(m.group().lower().split())) for m in SPAM_TERMS.finditer(tokens.text)]
 
@@ -350,20 +365,21 @@ def word_salad_signals(tokens: Tokens) -> SaladSignals:
         reason = ""
         if sentence[-1] in _DANGLING_END and tokens.text[end - 1 : end] in ".!?" and tokens.words[hi - 1][0].islower():
             reason = f"ends on '{sentence[-1]}'"
-        else:
-            for first, second in zip(sentence, sentence[1:]):
-                if first in _DETERMINERS and second in _NOT_AFTER_DETERMINER:
-                    reason = f"'{first} {second}'"
+        elif not _DETERMINERS.isdisjoint(sentence):
+            # the first article followed by an article, a preposition or an auxiliary
+            for i in compress(range(len(sentence) - 1), map(_DETERMINERS.__contains__, sentence)):
+                if sentence[i + 1] in _NOT_AFTER_DETERMINER:
+                    reason = f"'{sentence[i]} {sentence[i + 1]}'"
                     break
-        if not reason and len(sentence) >= 8 and tokens.text[end - 1 : end] in ".!?":
-            chunk = tokens.text[start:end]
-            capitalised = sum(1 for w in tokens.words[lo:hi] if w[:1].isupper())
-            if (
-                not any(c in chunk for c in _NOT_IN_SALAD)
-                and capitalised * 3 <= len(sentence)  # not a run of names or a headline
-                and safe_ratio(sum(1 for w in sentence if w in stop), len(sentence)) < 0.12
-            ):
-                reason = "almost no function words"
+        if (
+            not reason
+            and len(sentence) >= 8
+            and tokens.text[end - 1 : end] in ".!?"
+            and _NOT_IN_SALAD.isdisjoint(tokens.text[start:end])
+            and sum(1 for w in tokens.words[lo:hi] if w[:1].isupper()) * 3 <= len(sentence)  # not names or a headline
+            and safe_ratio(sum(map(stop.__contains__, sentence)), len(sentence)) < 0.12
+        ):
+            reason = "almost no function words"
         if reason:
             anomalous += 1
             spans.append(Span(start, end, reason))
@@ -376,8 +392,7 @@ def topic_overlap(tokens: Tokens, document_counts: dict[str, int]) -> float:
     ``document_counts`` maps each content word to the number of paragraphs it occurs in (the
     caller builds it once for the document). Low values mark a paragraph about something else.
     """
-    stop = stopwords()
-    own = {w for w in tokens.lower if w not in stop and len(w) > 2 and w.isalpha()}
+    own = _topic_words(tokens)
     if not own:
         return 0.0
     return sum(1 for w in own if document_counts.get(w, 0) > 1) / len(own)
@@ -385,9 +400,21 @@ def topic_overlap(tokens: Tokens, document_counts: dict[str, int]) -> float:
 
 def content_word_paragraph_counts(paragraphs: Sequence[Tokens]) -> dict[str, int]:
     """For each content word, the number of paragraphs it occurs in."""
-    stop = stopwords()
-    counts: dict[str, int] = {}
-    for tokens in paragraphs:
-        for word in {w for w in tokens.lower if w not in stop and len(w) > 2 and w.isalpha()}:
-            counts[word] = counts.get(word, 0) + 1
-    return counts
+    return Counter(chain.from_iterable(map(_topic_words, paragraphs)))
+
+
+def _is_topic_word(word: str) -> bool:
+    return word not in stopwords() and len(word) > 2 and word.isalpha()
+
+
+# Whether a lower-cased word is a content word that can carry a topic (three letters or more).
+TOPIC_WORD = WordTable(_is_topic_word)
+
+
+def _topic_words(tokens: Tokens) -> set[str]:
+    """The distinct content words of a paragraph (computed once per :class:`Tokens`)."""
+    found = tokens.memo.get("topic_words")
+    if found is None:
+        lower = tokens.lower
+        found = tokens.memo["topic_words"] = set(compress(lower, map(TOPIC_WORD.__getitem__, lower)))
+    return found

@@ -11,7 +11,9 @@ ARTIFACTS.md; each pattern is anchored or bounded so that it cannot backtrack ca
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 from typing import NamedTuple
 
 from features.text import Lexicon, Span, Tokens, find_patterns, safe_ratio, stopwords, unquoted
@@ -65,7 +67,8 @@ SECTION_LABELS = frozenset(
     breaking top-stories home middle-east sci-tech arts books food music movies tv media
     world-news us-news uk-news global national-news""".split()
 )
-_LABEL_SPLIT_RE = re.compile(r"\s*[|›»>/,·•]\s*")
+# Separators between section names ("World | Europe"); the parts are stripped of white space.
+_LABEL_SPLIT_RE = re.compile(r"[|›»>/,·•]")
 
 PAGE_METADATA = (
     Lexicon(
@@ -77,7 +80,7 @@ PAGE_METADATA = (
         r"^(?:\s*[\w&'’.\-](?:[\w&'’ .\-]{0,28}[\w&'’.\-])?|[^\S ]* )"
         r"(?:\s*[›»>](?:\s*[\w&'’.\-](?:[\w&'’ .\-]{0,28}[\w&'’.\-])?|[^\S ]* )){2,8}\s*$",
     ),
-    Lexicon("byline", (), r"^\s*(?:by|written\s+by|words\s+by)\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\b(?:$|\s*[|,·•\-–—])"),
+    Lexicon("byline", (), r"^\s*(?:by|written\s+by|words\s+by)\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\b(?:$|\s*[|,·•\-–—])", leads=('by', 'written by', 'words by')),
     Lexicon("reading time", ('min',), r"\b\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", _I),
     Lexicon(
         "timestamp",
@@ -85,6 +88,7 @@ PAGE_METADATA = (
         r"^\s*(?:updated|published|posted|last\s+updated|first\s+published)\b(?:\s+on)?\s*:?\s*"
         r"(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
         _I,
+        leads=('updated', 'published', 'posted', 'last updated', 'first published'),
     ),
 )
 
@@ -95,6 +99,7 @@ WIDGET = (
         r"^\s*(?:share(?:\s+(?:this|on|via))?(?:\s+(?:article|story|post|page))?)\b[^\n]{0,80}?"
         r"\b(?:facebook|twitter|whatsapp|linkedin|e-?mail|copy\s+link|pinterest|reddit|telegram)\b",
         _I,
+        leads=('share',),
     ),
     Lexicon(
         "cookie notice",
@@ -112,6 +117,7 @@ WIDGET = (
         r"(?:\s*[|·/,]?\s*(?:(?:accept|reject|refuse)\s+all(?:\s+cookies)?|manage\s+(?:cookie\s+)?preferences|"
         r"cookie\s+settings|ok|got\s+it)){0,4}\s*$",
         _I,
+        leads=('accept', 'reject', 'refuse', 'manage', 'cookie'),
     ),
     Lexicon(
         "newsletter box",
@@ -133,6 +139,7 @@ WIDGET = (
         r"^\s*(?:advertisement|sponsored(?:\s+content)?|story\s+continues\s+below(?:\s+advertisement)?|"
         r"scroll\s+to\s+continue(?:\s+with\s+content)?|ad)\s*$",
         _I,
+        leads=('ad', 'sponsored', 'story', 'scroll'),
     ),
     Lexicon(
         "script notice",
@@ -141,7 +148,7 @@ WIDGET = (
         r"\byour\s+browser\s+does\s+not\s+support\b",
         _I,
     ),
-    Lexicon("photo credit line", (), r"^\s*\(?(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:\s*[^\n]{1,80}$", _I),
+    Lexicon("photo credit line", (), r"^\s*\(?(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:\s*[^\n]{1,80}$", _I, leads=('(', 'photo', 'image', 'picture', 'credit')),
 )
 
 RELATED_LINKS = (
@@ -152,12 +159,14 @@ RELATED_LINKS = (
         r"see\s+also|more\s+from\s+[\w .]{1,30}|more\s+stories|most\s+read|most\s+popular|trending\s+now|"
         r"recommended(?:\s+for\s+you)?|don['’]t\s+miss)\s*(?:$|[:\-–—»›|>])",
         _I,
+        leads=('read', 'also', 'related', 'see', 'more', 'most', 'trending', 'recommended', 'don'),
     ),
-    Lexicon("you may also like", (), r"^\s*you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)\b", _I),
+    Lexicon("you may also like", (), r"^\s*you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)\b", _I, leads=('you',)),
     Lexicon(
         "pagination",
         (),
         r"^\s*(?:page\s+\d{1,4}\s+of\s+\d{1,4}|(?:next|previous|prev)\s+(?:page|article|post|story))\b[^\n]{0,60}$", _I,
+        leads=('page', 'next', 'prev'),
     ),
 )
 
@@ -178,6 +187,7 @@ AFFILIATE = (
         r"^\s*(?:check\s+(?:the\s+)?(?:latest\s+)?price|buy\s+now|view\s+deal|see\s+(?:the\s+)?latest\s+price|"
         r"add\s+to\s+cart|shop\s+now|get\s+(?:the\s+)?deal)\b(?!,)[^\n.!?]{0,30}$",
         _I,
+        leads=('check', 'buy', 'view', 'see', 'add', 'shop', 'get'),
     ),
 )
 
@@ -195,29 +205,29 @@ MIN_LIST_ITEMS = 4
 _ITEM_SPLIT_RE = re.compile(r"[,;|•·]\s*|(?<!\s)\s+(?:[,;|•·]\s*|-\s+|and\s+)")
 
 
-def find_calls_to_action(tokens: Tokens) -> list[Span]:
+def find_calls_to_action(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Promotional calls to action outside quotations (ARTIFACTS.md type 15)."""
-    return unquoted(find_patterns(CALL_TO_ACTION, tokens), tokens)
+    return unquoted(find_patterns(CALL_TO_ACTION, tokens, triggered), tokens)
 
 
-def find_page_metadata(tokens: Tokens) -> list[Span]:
+def find_page_metadata(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Breadcrumbs, bylines, reading times and timestamps (ARTIFACTS.md type 17)."""
-    return find_patterns(PAGE_METADATA, tokens)
+    return find_patterns(PAGE_METADATA, tokens, triggered)
 
 
-def find_widgets(tokens: Tokens) -> list[Span]:
+def find_widgets(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Share bars, cookie, newsletter and paywall boxes, ad labels (ARTIFACTS.md type 18)."""
-    return unquoted(find_patterns(WIDGET, tokens), tokens)
+    return unquoted(find_patterns(WIDGET, tokens, triggered), tokens)
 
 
-def find_related_links(tokens: Tokens) -> list[Span]:
+def find_related_links(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """"Read more" and related-article headings, pagination (ARTIFACTS.md type 19)."""
-    return find_patterns(RELATED_LINKS, tokens)
+    return find_patterns(RELATED_LINKS, tokens, triggered)
 
 
-def find_affiliate(tokens: Tokens) -> list[Span]:
+def find_affiliate(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     """Affiliate disclosures and buy buttons (ARTIFACTS.md type 16)."""
-    return unquoted(find_patterns(AFFILIATE, tokens), tokens)
+    return unquoted(find_patterns(AFFILIATE, tokens, triggered), tokens)
 
 
 def is_page_chrome(tokens: Tokens) -> bool:
@@ -239,7 +249,7 @@ def section_label(text: str) -> str:
     stripped = text.strip().strip(".:").lower()
     if not stripped or len(stripped) > 60:
         return ""
-    parts = [p for p in _LABEL_SPLIT_RE.split(stripped) if p]
+    parts = [p for p in map(str.strip, _LABEL_SPLIT_RE.split(stripped)) if p]
     if not parts or len(parts) > 4:
         return ""
     if all(p.replace(" ", "-") in SECTION_LABELS for p in parts):
@@ -264,18 +274,16 @@ def list_shape(tokens: Tokens) -> ListShape:
     taken only when the paragraph has at least :data:`MIN_LIST_ITEMS` pieces (prose has few)."""
     text = tokens.text
     stop = stopwords()
-    stopword_share = safe_ratio(sum(1 for w in tokens.lower if w in stop), len(tokens.lower))
+    stopword_share = safe_ratio(sum(map(stop.__contains__, tokens.lower)), len(tokens.lower))
     match = KEYWORD_LIST_PREFIX.match(text)
     if not match and sum(text.count(c) for c in ",;|•·") + 1 < MIN_LIST_ITEMS:
         # Too few separators to be a list ("and" alone joins at most a few items in prose).
         return ListShape(1, float(len(tokens.words)), stopword_share, "", 0.0, 0.0, 0.0)
     body = text[match.end():] if match else text
     items = [p.strip() for p in _ITEM_SPLIT_RE.split(body) if p.strip()]
-    item_words = [{w for w in p.lower().split() if w not in stop} for p in items]
-    seen: dict[str, int] = {}
-    for bag in item_words:
-        for word in bag:
-            seen[word] = seen.get(word, 0) + 1
+    item_words = [set(p.lower().split()).difference(stop) for p in items]
+    seen = Counter(chain.from_iterable(item_words))
+    shared = {word for word, count in seen.items() if count > 1}  # words of more than one item
     return ListShape(
         items=len(items),
         words_per_item=safe_ratio(len(tokens.words), len(items)),
@@ -283,7 +291,7 @@ def list_shape(tokens: Tokens) -> ListShape:
         prefix=match.group().strip() if match else "",
         title_case_item_share=safe_ratio(sum(1 for p in items if p[:1].isupper()), len(items)),
         digit_item_share=safe_ratio(sum(1 for p in items if _DIGIT_RE.search(p)), len(items)),
-        overlapping_item_share=safe_ratio(sum(1 for bag in item_words if any(seen[w] > 1 for w in bag)), len(items)),
+        overlapping_item_share=safe_ratio(sum(1 for bag in item_words if not shared.isdisjoint(bag)), len(items)),
     )
 
 

@@ -33,13 +33,15 @@ profile without a sentence). Pure functions, no thresholds; the only data read i
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain, compress
+from operator import attrgetter, or_
 from typing import NamedTuple
 
 from features import readability, resources
-from features.text import Tokens, safe_ratio, stopwords
+from features.text import Tokens, WordTable, safe_ratio, stopwords
 
 # Word rarity, on the Zipf scale (wordfreq): 3 is about once per million words, 4 ten times.
 # A word below RARE_ZIPF is outside roughly the 20,000 commonest English words; below
@@ -281,8 +283,9 @@ class Profile:
 class WordInfo(NamedTuple):
     """What the profile needs to know about one lower-cased word (computed once per word).
 
-    Every field but ``zipf`` is the word's contribution to one sum of :class:`Profile`, so a
-    paragraph's sums are the column sums of its words' tuples (:func:`profile`)."""
+    The fields listed in ``_SUMMED`` are the word's contribution to one sum of :class:`Profile`,
+    so a paragraph's sums are the column sums of its words' tuples (:func:`profile`); the others
+    mark the words that the rarity percentile, connectives and passives look at."""
 
     letters_squared: int
     short: bool
@@ -303,6 +306,9 @@ class WordInfo(NamedTuple):
     content_zipf_rated: float
     rare_content: bool
     zipf: float  # 0.0: not rated (a number, or a word off the list)
+    connective: bool  # a one-word connective
+    phrase_start: bool  # the first word of a connective phrase ("in" of "in addition")
+    be_form: bool  # a form of "be" (a passive may follow)
 
 
 # Index of each summed field in a WordInfo, in Profile's order.
@@ -313,12 +319,16 @@ _SUMMED = (
     ("rare", 13), ("very_rare", 14), ("content_rated", 15), ("content_zipf_sum", 16),
     ("rare_content", 17),
 )
-_CONTENT_RATED = 15
+_CONTENT_RATED, _ZIPF, _CONNECTIVE, _PHRASE_START, _BE_FORM = 15, 18, 19, 20, 21
 
 
-@lru_cache(maxsize=500_000)
 def word_info(word: str) -> WordInfo:
-    """The per-word facts behind :class:`Profile` for a lower-cased word (cached)."""
+    """The per-word facts behind :class:`Profile` for a lower-cased word (kept in
+    :data:`WORD_INFO`)."""
+    return WORD_INFO[word]
+
+
+def _word_info(word: str) -> WordInfo:
     syllables, _easy, letters = readability.word_profile(word)
     number = any(c.isdigit() for c in word)
     content = not number and word not in stopwords()
@@ -345,8 +355,16 @@ def word_info(word: str) -> WordInfo:
         content_zipf_rated=z if content_rated else 0.0,
         rare_content=content_rated and z < RARE_ZIPF,
         zipf=z,
+        connective=word in CONNECTIVES,
+        phrase_start=word in _PHRASE_STARTS,
+        be_form=word in BE_FORMS,
     )
 
+
+# The per-word facts of every lower-cased word met so far; and, for words as written, whether
+# the word is capitalised like a name ("Istanbul", not "NATO" or "a").
+WORD_INFO = WordTable(_word_info)
+CAPITALISED = WordTable(lambda word: word[:1].isupper() and word[1:2].islower())
 
 _DASH_CHARACTERS = ("(", "–", "—")
 
@@ -357,17 +375,18 @@ def profile(tokens: Tokens) -> Profile:
     if not tokens.words:
         return result
     result.counts = readability.paragraph_counts(tokens)
-    infos = list(map(word_info, tokens.lower))
-    for (name, _), total in zip(_SUMMED, map(sum, zip(*infos))):
-        setattr(result, name, total)
-    result.content_zipfs = [info.zipf for info in infos if info[_CONTENT_RATED]]
+    lower = tokens.lower
+    columns = list(zip(*map(WORD_INFO.__getitem__, lower)))
+    sums = list(map(sum, columns))
+    for name, index in _SUMMED:
+        setattr(result, name, sums[index])
+    result.content_zipfs = list(compress(columns[_ZIPF], columns[_CONTENT_RATED]))
     # Punctuation and capitals are counted over sentences with words. Sentences cover every
     # non-space character, so the whole text is counted at once and the few word-less
     # sentences (a lone dash, an emoji) are taken out again.
     text = tokens.text
     ranges = tokens.sentence_word_ranges()
     written = tokens.words
-    lower = tokens.lower
     empty = [(start, stop) for (first, end), (start, stop) in zip(ranges, tokens.sentences) if end <= first]
     result.commas = text.count(",")
     result.semicolons_colons = text.count(";") + text.count(":")
@@ -379,43 +398,59 @@ def profile(tokens: Tokens) -> Profile:
         result.commas -= piece.count(",")
         result.semicolons_colons -= piece.count(";") + piece.count(":")
         result.brackets_dashes -= sum(piece.count(c) for c in _DASH_CHARACTERS) + piece.count(" - ")
+    # Capitalised words that do not open a sentence: all capitalised words, less the openers.
     firsts = {first for first, end in ranges if end > first}
-    result.capitalised = sum(
-        1 for i, w in enumerate(written) if w[:1].isupper() and w[1:2].islower() and i not in firsts
-    )
-    connectives = passives = 0
-    check_passives = not BE_FORMS.isdisjoint(lower)
-    check_connectives = not (CONNECTIVES.isdisjoint(lower) and _PHRASE_STARTS.isdisjoint(lower))
-    if check_passives or check_connectives:
-        for first, end in ranges:
-            if end <= first:
-                continue
-            words = lower[first:end]
-            if check_connectives:
-                connectives += _connective_count(words)
-            if check_passives:
-                passives += _passive_count(words)
-    result.connectives = connectives
-    result.passives = passives
+    result.capitalised = sum(map(CAPITALISED.__getitem__, written)) - sum(CAPITALISED[written[i]] for i in firsts)
+    # Every word lies in exactly one sentence, so a word-by-word sum over the paragraph is the
+    # sum over its sentences; only connective phrases and passives look across words.
+    if sums[_PHRASE_START]:
+        result.connectives = _connectives(lower, ranges, map(or_, columns[_CONNECTIVE], columns[_PHRASE_START]))
+    else:
+        result.connectives = sums[_CONNECTIVE]
+    result.passives = _passives(lower, ranges, columns[_BE_FORM]) if any(columns[_BE_FORM]) else 0
     return result
 
 
-def _connective_count(words: Sequence[str]) -> int:
+def _passives(lower: Sequence[str], ranges: Sequence[tuple[int, int]], be_forms: Sequence[bool]) -> int:
+    """Passive constructions in a paragraph: a form of "be" followed by a participle in the same
+    sentence, with at most "not" or one -ly adverb between. The forms of "be" are found in one
+    step (``be_forms`` marks them); only the words after each are read."""
+    firsts = [first for first, _ in ranges]
     count = 0
-    i = 0
-    n = len(words)
-    while i < n:
-        word = words[i]
+    for i in compress(range(len(lower)), be_forms):
+        first, end = ranges[bisect_right(firsts, i) - 1]
+        if not first <= i < end:
+            continue
+        j = i + 1
+        if j < end and (lower[j] == "not" or lower[j].endswith("ly")):
+            j += 1
+        if j < end and _is_participle(lower[j]):
+            count += 1
+    return count
+
+
+def _connectives(lower: Sequence[str], ranges: Sequence[tuple[int, int]], candidates: Iterable[bool]) -> int:
+    """Connectives in a paragraph, read from left to right in each sentence: a connective
+    phrase ("on the other hand", the longest first) counts once and its words are not read
+    again; otherwise a one-word connective counts. Only the words that are connectives or
+    start a phrase (``candidates`` marks them) are looked at."""
+    firsts = [first for first, _ in ranges]
+    count = 0
+    after = 0  # the first word after the last phrase found
+    for i in compress(range(len(lower)), candidates):
+        if i < after:
+            continue
+        first, end = ranges[bisect_right(firsts, i) - 1]
+        if not first <= i < end:
+            continue
+        word = lower[i]
         if word in _PHRASE_STARTS:
-            matched = next(
-                (k for k in _PHRASE_LENGTHS if i + k <= n and tuple(words[i : i + k]) in CONNECTIVE_PHRASES), 0
-            )
-            if matched:
+            length = next((k for k in _PHRASE_LENGTHS if i + k <= end and tuple(lower[i : i + k]) in CONNECTIVE_PHRASES), 0)
+            if length:
                 count += 1
-                i += matched
+                after = i + length
                 continue
         count += word in CONNECTIVES
-        i += 1
     return count
 
 
@@ -428,18 +463,7 @@ def _is_participle(word: str) -> bool:
     return word in IRREGULAR_PARTICIPLES or (len(word) > 4 and word.endswith("ed"))
 
 
-def _passive_count(words: Sequence[str]) -> int:
-    count = 0
-    n = len(words)
-    for i, word in enumerate(words):
-        if word not in BE_FORMS:
-            continue
-        j = i + 1
-        if j < n and (words[j] == "not" or words[j].endswith("ly")):
-            j += 1
-        if j < n and _is_participle(words[j]):
-            count += 1
-    return count
+_COMBINED = Profile.__slots__[1:]
 
 
 def combine(profiles: Iterable[Profile]) -> Profile:
@@ -447,23 +471,26 @@ def combine(profiles: Iterable[Profile]) -> Profile:
     total = Profile()
     parts = list(profiles)
     total.counts = readability.merge_counts(p.counts for p in parts)
-    for name in Profile.__slots__[1:]:
+    columns = zip(*map(attrgetter(*_COMBINED), parts)) if parts else ([] for _ in _COMBINED)
+    for name, column in zip(_COMBINED, columns):
         if name == "content_zipfs":
-            total.content_zipfs = [z for p in parts for z in p.content_zipfs]
+            total.content_zipfs = list(chain.from_iterable(column))
         else:
-            setattr(total, name, sum(getattr(p, name) for p in parts))
+            setattr(total, name, sum(column))
     return total
 
 
-def _percentile(values: Sequence[float], q: float) -> float:
+def _percentile(values: Sequence[float], q: float, ordered: bool = False) -> float:
     """The ``q``-th percentile as the smallest value with at least ``q``% of the values at or
     below it (numpy's "inverted_cdf"). It depends only on the distribution of the values, so a
-    text written twice has the same percentiles. 0.0 for no values."""
+    text written twice has the same percentiles. 0.0 for no values. ``ordered``: the values
+    are sorted already."""
     if not values:
         return 0.0
-    ordered = sorted(values)
-    rank = max(1, math.ceil(len(ordered) * q / 100 - 1e-9))
-    return float(ordered[rank - 1])
+    if not ordered:
+        values = sorted(values)
+    rank = max(1, math.ceil(len(values) * q / 100 - 1e-9))
+    return float(values[rank - 1])
 
 
 def values(p: Profile) -> dict[str, float]:
@@ -475,6 +502,7 @@ def values(p: Profile) -> dict[str, float]:
     if not n_words or not n_sentences:
         return dict.fromkeys(NAMES, 0.0)
     formulas = readability.formulas(counts)
+    ordered_lengths = sorted(lengths)
     letters_mean = counts.letters / n_words
     mean = n_words / n_sentences
     stdev = formulas["words_per_sentence_stdev"]
@@ -497,8 +525,8 @@ def values(p: Profile) -> dict[str, float]:
         "very_rare_word_share": safe_ratio(p.very_rare, p.rated),
         "rare_content_word_share": safe_ratio(p.rare_content, p.content_rated),
         "words_per_sentence_mean": mean,
-        "words_per_sentence_median": _percentile(lengths, 50),
-        "words_per_sentence_p90": _percentile(lengths, SENTENCE_LENGTH_PERCENTILE),
+        "words_per_sentence_median": _percentile(ordered_lengths, 50, ordered=True),
+        "words_per_sentence_p90": _percentile(ordered_lengths, SENTENCE_LENGTH_PERCENTILE, ordered=True),
         "words_per_sentence_stdev": stdev,
         "words_per_sentence_cv": stdev / mean,
         "short_sentence_share": sum(1 for x in lengths if x <= SHORT_SENTENCE_WORDS) / n_sentences,

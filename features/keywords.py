@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
+from itertools import compress
+from operator import and_
 from typing import NamedTuple
 
-from features.text import Tokens, lower_words, safe_ratio, stopwords
+from features.text import Tokens, WordTable, lower_words, safe_ratio, stopwords
 
 # Candidate keyphrases have two or three words: single words repeat naturally (names, topics).
 PHRASE_SIZES = (2, 3)
@@ -59,15 +61,21 @@ class PhraseUse(NamedTuple):
 
 def content_phrases(words: Sequence[str], sizes: Sequence[int] = PHRASE_SIZES) -> list[str]:
     """Every 2-3-word phrase of ``words`` that neither starts nor ends with a stop word."""
-    stop = stopwords()
-    edge = [w not in stop and _ALPHA_RE.match(w) is not None for w in words]
+    edge = list(map(PHRASE_EDGE.__getitem__, words))
     phrases = []
     for n in sizes:
         span = n - 1
-        for i in range(len(words) - span):
-            if edge[i] and edge[i + span]:
-                phrases.append(" ".join(words[i : i + n]))
+        for i in compress(range(len(words) - span), map(and_, edge, edge[span:])):
+            phrases.append(" ".join(words[i : i + n]))
     return phrases
+
+
+def _is_phrase_edge(word: str) -> bool:
+    return word not in stopwords() and _ALPHA_RE.match(word) is not None
+
+
+# Whether a lower-cased word may start or end a content phrase (a word of letters, not a stop word).
+PHRASE_EDGE = WordTable(_is_phrase_edge)
 
 
 def paragraph_phrases(tokens: Tokens) -> list[str]:
@@ -104,16 +112,17 @@ def phrase_uses(
     if phrases is None:
         phrases = [paragraph_phrases(t) for t in paragraphs]
     counts: Counter[str] = Counter()
-    where: dict[str, set[int]] = {}
     head_counts: Counter[str] = Counter()
-    for index, tokens in enumerate(paragraphs):
-        if index in skip:
-            continue
-        for run in tokens.unquoted_runs():
+    counted = [i for i in range(len(paragraphs)) if i not in skip]
+    for index in counted:
+        for run in paragraphs[index].unquoted_runs():
             head_counts.update(run)
-        own = phrases[index]
-        counts.update(own)
-        for phrase in own:
+        counts.update(phrases[index])
+    # Where the repeated phrases are (the others are not reported).
+    repeated = {phrase for phrase, count in counts.items() if count >= 2}
+    where: dict[str, set[int]] = {}
+    for index in counted:
+        for phrase in repeated.intersection(phrases[index]):
             where.setdefault(phrase, set()).add(index)
     kept = [i for i in range(len(paragraphs)) if i not in skip and paragraphs[i].lower]
     body = [i for i in kept if roles[i] == "body"]
@@ -151,10 +160,15 @@ def top_phrase(uses: Sequence[PhraseUse], roles: Sequence[str]) -> PhraseUse | N
     return max(candidates, key=lambda u: (u.count, u.phrase.count(" ")))
 
 
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A pattern for the words of ``phrase`` with any white space between them, any case."""
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", re.IGNORECASE)
+
+
 def name_share(paragraphs: Sequence[Tokens], roles: Sequence[str], phrase: str) -> float:
     """Share of the phrase's uses in body paragraphs written with every word capitalised: a
     product or proper name ("Raspberry Pi", "Xbox One") rather than a chosen keyphrase."""
-    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", re.IGNORECASE)
+    pattern = phrase_pattern(phrase)
     total = capitalised = 0
     for tokens, role in zip(paragraphs, roles):
         if role != "body":

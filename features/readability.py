@@ -19,9 +19,11 @@ import math
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 
 from features import resources
-from features.text import Tokens, safe_ratio, tokenize
+from features.text import Tokens, WordTable, safe_ratio, tokenize
 
 # A sentence is "long" above 20 words: Yoast's English sentence-length check (LINTING.md 2.1).
 LONG_SENTENCE_WORDS = 20
@@ -182,7 +184,7 @@ class Counts:
         self.characters += len("".join(tokens.text.split()))  # non-space characters (ARI)
         self.paragraph_lengths.append(len(tokens.words))
         letters, syllables, polysyllables, complex_words, long_words, difficult = map(
-            sum, zip(*map(word_counts, tokens.lower))
+            sum, zip(*map(WORD_COUNTS.__getitem__, tokens.lower))
         )
         self.letters += letters
         self.syllables += syllables
@@ -192,13 +194,20 @@ class Counts:
         self.difficult_words += difficult
 
 
-@lru_cache(maxsize=500_000)
-def word_counts(word: str) -> tuple[int, int, int, int, int, int]:
-    """What one lower-cased word adds to :class:`Counts`: letters, syllables, polysyllables,
-    complex words, long words and difficult words (cached)."""
+def _word_counts(word: str) -> tuple[int, int, int, int, int, int]:
     syllables, easy, letters = word_profile(word)
     polysyllable = syllables >= COMPLEX_WORD_SYLLABLES
     return letters, syllables, polysyllable, polysyllable and not easy, letters >= LONG_WORD_LETTERS, not easy
+
+
+# What each lower-cased word adds to Counts, computed once per word.
+WORD_COUNTS = WordTable(_word_counts)
+
+
+def word_counts(word: str) -> tuple[int, int, int, int, int, int]:
+    """What one lower-cased word adds to :class:`Counts`: letters, syllables, polysyllables,
+    complex words, long words and difficult words (kept in :data:`WORD_COUNTS`)."""
+    return WORD_COUNTS[word]
 
 
 def paragraph_counts(tokens: Tokens) -> Counts:
@@ -211,20 +220,19 @@ def paragraph_counts(tokens: Tokens) -> Counts:
     return counts
 
 
+_SUMMED_COUNTS = ("words", "characters", "letters", "syllables", "polysyllables", "complex_words", "long_words", "difficult_words")
+
+
 def merge_counts(parts: Iterable[Counts]) -> Counts:
     """The counts of several paragraphs (or groups of paragraphs) together."""
     total = Counts()
-    for part in parts:
-        total.words += part.words
-        total.characters += part.characters
-        total.letters += part.letters
-        total.syllables += part.syllables
-        total.polysyllables += part.polysyllables
-        total.complex_words += part.complex_words
-        total.long_words += part.long_words
-        total.difficult_words += part.difficult_words
-        total.sentence_lengths.extend(part.sentence_lengths)
-        total.paragraph_lengths.extend(part.paragraph_lengths)
+    parts = list(parts)
+    if not parts:
+        return total
+    for name, column in zip(_SUMMED_COUNTS, zip(*map(attrgetter(*_SUMMED_COUNTS), parts))):
+        setattr(total, name, sum(column))
+    total.sentence_lengths = list(chain.from_iterable(p.sentence_lengths for p in parts))
+    total.paragraph_lengths = list(chain.from_iterable(p.paragraph_lengths for p in parts))
     return total
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from collections.abc import Sequence
+from itertools import compress
 from typing import NamedTuple
 
 from features.text import Tokens, normalize, safe_ratio
@@ -69,7 +70,8 @@ def find_repeats(paragraphs: Sequence[Tokens]) -> list[Repeat | None]:
     of the paragraph count.
     """
     first_by_text: dict[str, int] = {}
-    postings: dict[tuple[str, ...], list[int]] = {}
+    owner: dict[tuple[str, ...], int] = {}  # shingle -> the first paragraph that has it
+    postings: dict[tuple[str, ...], list[int]] = {}  # shingle held by several -> those paragraphs
     shingle_sets: list[set[tuple[str, ...]]] = []
     result: list[Repeat | None] = []
     for index, tokens in enumerate(paragraphs):
@@ -81,12 +83,15 @@ def find_repeats(paragraphs: Sequence[Tokens]) -> list[Repeat | None]:
             continue
         if key:
             first_by_text[key] = index
+        # Most shingles are new: they are recorded in one step, and only the shared ones are
+        # followed one by one.
+        known = shingles & owner.keys()
+        owner.update(dict.fromkeys(shingles - known, index))
         shared: dict[int, int] = {}
-        for shingle in shingles:
+        for shingle in known:
             earlier = postings.get(shingle)
             if earlier is None:
-                postings[shingle] = [index]
-                continue
+                earlier = postings[shingle] = [owner[shingle]]
             for other in earlier:
                 shared[other] = shared.get(other, 0) + 1
             if len(earlier) < MAX_POSTINGS:
@@ -133,14 +138,9 @@ def find_repeated_headings(paragraphs: Sequence[str], roles: Sequence[str]) -> l
 
 
 def top_ngram_char_share(words: Sequence[str], n: int, total_chars: int) -> float:
-    """Gopher: characters covered by the most frequent ``n``-gram (all its occurrences) / all."""
-    if len(words) < n or not total_chars:
-        return 0.0
-    counts = Counter(zip(*(words[i:] for i in range(n))))
-    gram, count = counts.most_common(1)[0]
-    if count < 2:
-        return 0.0
-    return min(1.0, count * sum(map(len, gram)) / total_chars)
+    """Gopher: characters covered by the most frequent ``n``-gram (all its occurrences) / all
+    (ties go to the n-gram that occurs first)."""
+    return RepeatedNgrams(words).top_char_share(n, total_chars)
 
 
 def duplicate_ngram_char_share(words: Sequence[str], n: int, total_chars: int) -> float:
@@ -148,25 +148,84 @@ def duplicate_ngram_char_share(words: Sequence[str], n: int, total_chars: int) -
 
     Scans left to right; after a repeated ``n``-gram it jumps ahead ``n`` words so that no
     character is counted twice (the procedure of Gopher's table A1 as datatrove implements it).
+    :func:`measure` computes the same value from :class:`RepeatedNgrams`.
     """
     if len(words) < n or not total_chars:
         return 0.0
-    grams = list(zip(*(words[i:] for i in range(n))))
-    if len(set(grams)) == len(grams):
-        return 0.0  # no n-gram occurs twice
-    seen: set[tuple[str, ...]] = set()
+    return _duplicate_chars(RepeatedNgrams(words).level(n), n, words) / total_chars
+
+
+class RepeatedNgrams:
+    """The word n-grams of a word sequence that occur more than once, for n = 2, 3, ..., each
+    level as ``{position: id}`` (equal n-grams have equal ids).
+
+    Built level by level: an n-gram can only repeat where the two (n-1)-grams it is made of
+    both repeat, and it is identified by the id of its first (n-1)-gram and its last word. So
+    each level looks only at the positions the level below kept, which on prose are few: the
+    cost is one pass over the bigrams plus the repeated text, whatever the largest n. Levels
+    are asked for in increasing order and only the last is kept (on a text that repeats itself
+    every level holds a position per word).
+    """
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = words
+        bigrams = list(zip(words, words[1:]))
+        self.bigram_counts = counts = Counter(bigrams)
+        ids: dict[tuple[str, str], int] = {}
+        repeated = compress(range(len(bigrams)), map((1).__lt__, map(counts.__getitem__, bigrams)))
+        self._n = 2
+        self._level = {i: ids.setdefault(bigrams[i], len(ids)) for i in repeated}
+
+    def level(self, n: int) -> dict[int, int]:
+        """``{position: id}`` of the ``n``-grams that occur at least twice, by position (``n``
+        at least the last one asked for)."""
+        if n < self._n:
+            raise ValueError(f"level {n} asked for after level {self._n}")
+        words = self.words
+        while self._n < n:
+            self._n += 1
+            level, last = self._level, self._n - 1
+            keys = {i: (gid, words[i + last]) for i, gid in level.items() if i + 1 in level}
+            counts = Counter(keys.values())
+            ids: dict[tuple[int, str], int] = {}
+            self._level = {i: ids.setdefault(k, len(ids)) for i, k in keys.items() if counts[k] > 1}
+        return self._level
+
+    def top_char_share(self, n: int, total_chars: int) -> float:
+        """:func:`top_ngram_char_share`: the most frequent n-gram is a repeated one (or the
+        share is 0), and ties go to the one that occurs first."""
+        if len(self.words) < n or not total_chars:
+            return 0.0
+        if n == 2:
+            (first, second), count = self.bigram_counts.most_common(1)[0]
+            return min(1.0, count * (len(first) + len(second)) / total_chars) if count >= 2 else 0.0
+        level = self.level(n)
+        if not level:
+            return 0.0
+        counts = Counter(level.values())
+        gid, count = counts.most_common(1)[0]  # ids are numbered in order of first occurrence
+        position = next(i for i, g in level.items() if g == gid)
+        return min(1.0, count * sum(map(len, self.words[position : position + n])) / total_chars)
+
+
+def _duplicate_chars(level: dict[int, int], n: int, words: Sequence[str]) -> int:
+    """The characters :func:`duplicate_ngram_char_share` counts, from the positions of the
+    repeated ``n``-grams. Positions holding an n-gram that occurs once never count, and
+    remembering them changes nothing, so only the repeated ones are visited (in order)."""
+    seen: set[int] = set()
     repeated = 0
-    index = 0
-    last = len(grams) - 1
-    while index <= last:
-        gram = grams[index]
-        if gram in seen:
-            repeated += sum(map(len, gram))
-            index += n
+    index = 0  # the next position the left-to-right scan looks at
+    for position in sorted(level):
+        if position < index:
+            continue  # inside the n words skipped after a repeat
+        gid = level[position]
+        if gid in seen:
+            repeated += sum(map(len, words[position : position + n]))
+            index = position + n
         else:
-            seen.add(gram)
-            index += 1
-    return repeated / total_chars
+            seen.add(gid)
+            index = position + 1
+    return repeated
 
 
 def compression_ratio(text: str) -> float:
@@ -206,16 +265,11 @@ def measure(
         "near_duplicate_paragraph_share": safe_ratio(len(near), n_paragraphs),
         "repeated_heading_count": float(sum(1 for r in repeated_headings if r is not None)),
     }
+    ngrams = RepeatedNgrams(all_words)  # levels asked for in increasing order: 2-4, then 5-10
     for n in TOP_NGRAM_SIZES:
-        values[f"top_{n}gram_char_share"] = top_ngram_char_share(all_words, n, word_chars)
-    # A duplicated n-gram contains a duplicated shorter n-gram: when no 5-gram repeats, none of
-    # the longer ones can, and the scan stops there (most clean documents).
+        values[f"top_{n}gram_char_share"] = ngrams.top_char_share(n, word_chars)
     for n in DUPLICATE_NGRAM_SIZES:
-        share = duplicate_ngram_char_share(all_words, n, word_chars)
-        values[f"duplicate_{n}gram_char_share"] = share
-        if share == 0.0:
-            for rest in DUPLICATE_NGRAM_SIZES[DUPLICATE_NGRAM_SIZES.index(n) + 1 :]:
-                values[f"duplicate_{rest}gram_char_share"] = 0.0
-            break
+        enough = len(all_words) >= n and word_chars
+        values[f"duplicate_{n}gram_char_share"] = _duplicate_chars(ngrams.level(n), n, all_words) / word_chars if enough else 0.0
     values["compression_ratio"] = compression_ratio("\n".join(p.text for p in paragraphs))
     return values

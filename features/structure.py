@@ -122,6 +122,12 @@ _IN_OFFICE_RE = re.compile(
 )
 
 
+def title_pattern(title: str, surname: str) -> re.Pattern[str]:
+    """A pattern for a title (a regular expression: "Prime\\s+Minister") before a surname, with
+    up to two capitalised names between ("President Donald J. Trump")."""
+    return re.compile(rf"\b{title}\s+(?:[A-Z][\w'’\-]+\s+){{0,2}}{re.escape(surname)}\b")
+
+
 class Contradiction(NamedTuple):
     """A title given to one person that another paragraph contradicts."""
 
@@ -157,7 +163,7 @@ def find_title_contradictions(paragraphs: Sequence[Tokens]) -> list[Contradictio
         surname = match.group(2).split()[-1]
         if (title, surname) not in current_hits:
             hits = []
-            current = re.compile(rf"\b{title}\s+(?:[A-Z][\w'’\-]+\s+){{0,2}}{re.escape(surname)}\b")
+            current = title_pattern(title, surname)
             # \b before the surname's first letter: its first word run is a whole run wherever it is named.
             for other in holding.get(_WORD_RUN_RE.match(surname).group(), ()):
                 other_text = texts[other]

@@ -12,6 +12,7 @@ from typing import Any
 
 from features import Measurements, measure_document
 
+from quality.collector import collector_paused
 from quality.document import Directive, Document, Paragraph
 from quality.errors import RuleError
 from quality.registry import Finding, Flag, Rule, Severity, select_rules
@@ -81,18 +82,19 @@ def analyze(
     if rules is None:
         rules = select_rules(RULES)
     params = params or {}
-    prose, measurements = measure(document)
-    context = Context(document, prose, measurements, keyphrase or document.front_matter.get("keyphrase"))
-    flags: list[Flag] = []
-    late = [r for r in rules if r.after_suppressions]
-    for rule in (r for r in rules if not r.after_suppressions):
-        flags.extend(_run(rule, context, params))
-    kept, suppressed, context.unused_suppressions = apply_suppressions(
-        flags, document, {r.code for r in rules}, {r.code for r in RULES}
-    )
-    for rule in late:
-        kept.extend(_run(rule, context, params))
-    kept.sort()
+    with collector_paused():
+        prose, measurements = measure(document)
+        context = Context(document, prose, measurements, keyphrase or document.front_matter.get("keyphrase"))
+        flags: list[Flag] = []
+        late = [r for r in rules if r.after_suppressions]
+        for rule in (r for r in rules if not r.after_suppressions):
+            flags.extend(_run(rule, context, params))
+        kept, suppressed, context.unused_suppressions = apply_suppressions(
+            flags, document, {r.code for r in rules}, {r.code for r in RULES}
+        )
+        for rule in late:
+            kept.extend(_run(rule, context, params))
+        kept.sort()
     return Report(document, kept, dict(measurements.values), measurements, suppressed)
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from features.boilerplate import find_related_links, is_page_chrome
 from features.text import title_case_share, tokenize, words
 
+from quality.collector import collector_paused
 from quality.errors import InputError
 from quality.html import HTML_FORMATS, BlockMarkup
 
@@ -164,17 +165,18 @@ class Document:
         not HTML (empty, no tags, too large; no article text found) raise :class:`InputError`
         naming ``path``."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if format in HTML_FORMATS:
-            paragraphs, directives, front_matter = _parse_html(text, path, format), _html_directives(text), {}
-        elif format == "markdown":
-            try:
-                paragraphs, front_matter, directives = _parse_markdown(text)
-            except InputError as err:
-                raise InputError(f"{path}: {err}") from err
-        elif format == "text":
-            (paragraphs, directives), front_matter = _parse_text(text), {}
-        else:
+        if format not in FORMATS:
             raise ValueError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
+        with collector_paused():
+            if format in HTML_FORMATS:
+                paragraphs, directives, front_matter = _parse_html(text, path, format), _html_directives(text), {}
+            elif format == "markdown":
+                try:
+                    paragraphs, front_matter, directives = _parse_markdown(text)
+                except InputError as err:
+                    raise InputError(f"{path}: {err}") from err
+            else:
+                (paragraphs, directives), front_matter = _parse_text(text), {}
         return cls(
             path=path,
             format=format,
@@ -408,10 +410,11 @@ def is_heading_like(text: str, next_text: str | None) -> bool:
     if next_text is None or "\n" in text:
         return False
     stripped = text.strip()
-    tokens = words(stripped)
-    if not tokens or len(tokens) > HEADING_MAX_WORDS or stripped.endswith(_HEADING_END):
+    # The cheap tests first: most paragraphs end a sentence.
+    if not stripped or stripped.endswith(_HEADING_END) or (not stripped[0].isupper() and not stripped[0].isdigit()):
         return False
-    if not stripped[0].isupper() and not stripped[0].isdigit():
+    tokens = words(stripped)
+    if not tokens or len(tokens) > HEADING_MAX_WORDS:
         return False
     shaped = title_case_share(tokens) >= TITLE_CASE_MIN_SHARE or (
         len(tokens) <= SENTENCE_CASE_HEADING_MAX_WORDS and len(next_text.split()) >= 2 * len(tokens)

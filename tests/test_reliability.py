@@ -264,3 +264,48 @@ def test_markdown_errors_name_the_file(tmp_path):
     assert f"error: {tmp_path / 'front.md'}: front matter at line 1 is not valid YAML" in result.stderr
     assert f"error: {tmp_path / 'deep.md'}: line 10: quotes and lists nested" in result.stderr
     assert_good_still_checked(result, good)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pathological input and the regular expressions (hang guards only: the growth with size is
+# measured by benchmarks/pathological.py and benchmarks/regex_audit.py)
+
+
+def test_pathological_inputs_finish():
+    """Every input of benchmarks/pathological.py, at a fiftieth of its sizes, through the
+    analysis: a super-linear step would blow far past the guard."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "pathological.py"), "--scale", "0.02", "--no-cli"],
+        capture_output=True, text=True, timeout=900, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Markdown nested too deep" in result.stdout and "input error" in result.stdout, result.stdout
+
+
+def test_a_million_repeated_characters_through_the_command_line(tmp_path):
+    for name, text in (("letters.txt", "a" * 1_000_000), ("quotes.txt", "“" * 1_000_000), ("spaces.txt", "x" + " " * 1_000_000 + "y")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        result = _in_subprocess([str(path)], timeout=300)
+        assert result.returncode in (0, 1), result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_every_regular_expression_survives_its_adversarial_texts():
+    """The audit of benchmarks/regex_audit.py at a small size, in a child process: every
+    pattern of features/ and quality/ against runs of its own characters, words and triggers."""
+    code = (
+        "import sys, json; sys.path.insert(0, 'benchmarks'); import regex_audit as a; "
+        "print(json.dumps([(f.name, f.large) for f in a.audit(2000, repeat=1)]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=900, cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    import json
+
+    worst = json.loads(result.stdout.splitlines()[-1])
+    assert len(worst) > 100  # the patterns were found
+    slow = [(name, seconds) for name, seconds in worst if seconds > 5.0]  # 8,000 characters: a generous guard
+    assert not slow, slow

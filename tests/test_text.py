@@ -66,3 +66,23 @@ def test_every_lexicon_pattern_compiles():
     assert len(lexicons) >= 40
     for lexicon in lexicons:
         assert lexicon.pattern.pattern == lexicon.source
+
+
+def test_quotation_spans_are_the_pattern_matches():
+    """quotation_spans finds exactly the matches of QUOTATION_PATTERN (in linear time), also
+    around the 2,000-character limit and with marks that open without closing."""
+    import random
+    import re
+
+    from features.text import QUOTATION_PATTERN, quotation_spans
+
+    pattern = re.compile(QUOTATION_PATTERN)
+
+    rng = random.Random(11)
+    marks = ["“", "”", '"', "«", "»", "\n", "a", " "]
+    for _ in range(20_000):
+        if rng.random() < 0.05:
+            text = "".join(rng.choice(marks) if rng.random() < 0.5 else "a" * rng.choice([1999, 2000, 2001]) for _ in range(4))
+        else:
+            text = "".join(rng.choice(marks) for _ in range(rng.randint(0, 30)))
+        assert quotation_spans(text) == [m.span() for m in pattern.finditer(text)], repr(text[:60])
