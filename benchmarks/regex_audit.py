@@ -129,7 +129,12 @@ def compiled_patterns() -> list[tuple[str, re.Pattern]]:
 
 
 def adversarial_texts(pattern: re.Pattern, size: int, extra: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
-    """(description, text of about ``size`` characters) built to make ``pattern`` backtrack."""
+    """(description, text of about ``size`` characters) built to make ``pattern`` backtrack
+    (bytes, UTF-8 encoded, for a bytes pattern)."""
+    if isinstance(pattern.pattern, bytes):
+        for description, text in adversarial_texts(re.compile(pattern.pattern.decode("latin-1"), pattern.flags & ~re.LOCALE), size, extra):
+            yield description, text.encode("utf-8")
+        return
     source = pattern.pattern
     chars = sorted(set(c for c in source if not c.isspace() and c not in "\\^$") | set(COMMON))
     words = sorted(set(re.findall(r"[A-Za-z]{2,}", source.replace("\\s", " ").replace("\\b", " ").replace("\\w", " ").replace("\\d", " "))))
