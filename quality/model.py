@@ -28,7 +28,6 @@ import tempfile
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 import features
@@ -428,6 +427,8 @@ _PROBE_TOLERANCE = 1e-6
 
 def versions() -> dict[str, str]:
     """The versions a model depends on, as recorded in its card."""
+    from importlib import metadata  # 35 ms of imports: only when a card is written or a pickle read
+
     found = {"python": platform.python_version()}
     for dist in ("scikit-learn", "numpy", "joblib", "textstat", "content-quality"):
         try:
