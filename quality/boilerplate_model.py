@@ -31,16 +31,15 @@ scikit-learn): ``quality boilerplate train -o models/boilerplate-v1.joblib``.
 from __future__ import annotations
 
 import functools
-import json
-import math
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from features import BLOCK_ROLES, blocks
+from quality.compiled import expit
 from quality.errors import ModelError
-from quality.files import MODELS_DIR, file_sha256
+from quality.files import MODELS_DIR, read_model_card
 
 MODEL_PATH = MODELS_DIR / "boilerplate-v1.joblib"
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "boilerplate-readability" / "pages.jsonl.gz"
@@ -133,7 +132,7 @@ class LinearScorer:
         return total
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        return [_sigmoid(self.logit(row)) for row in rows]
+        return [expit(self.logit(row)) for row in rows]
 
     def reasons(self, row: Sequence[float], count: int = 2) -> list[str]:
         """Phrases for the measures that pushed ``row`` most toward boilerplate (against the
@@ -147,13 +146,6 @@ class LinearScorer:
             if phrase is not None and phrase not in found:
                 found.append(phrase)
         return found
-
-
-def _sigmoid(z: float) -> float:
-    if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
 
 
 @dataclass(frozen=True)
@@ -178,18 +170,8 @@ def card_path(model_path: str | Path) -> Path:
 
 def read_card(model_path: Path = MODEL_PATH) -> dict:
     """The card of the model file, checked against the file (SHA-256) and the running code
-    (format, feature names). Raises :class:`ModelError` with the command that rebuilds it."""
-    if not model_path.is_file():
-        raise ModelError(f"the boilerplate model {model_path} is missing; rebuild it with `{RETRAIN}`")
-    try:
-        card = json.loads(card_path(model_path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise ModelError(f"{model_path}: its card {card_path(model_path).name} cannot be read ({err}); rebuild with `{RETRAIN}`") from err
-    if not isinstance(card, dict) or card.get("format") != CARD_FORMAT or card.get("format_version") != FORMAT_VERSION:
-        raise ModelError(f"{card_path(model_path)}: not a boilerplate model card of format {FORMAT_VERSION}; rebuild with `{RETRAIN}`")
-    if file_sha256(model_path) != card.get("model_file", {}).get("sha256"):
-        raise ModelError(f"{model_path}: the file's SHA-256 does not match its card (damaged or replaced); rebuild with `{RETRAIN}`")
-    return card
+    (format). Raises :class:`ModelError` with the command that rebuilds it."""
+    return read_model_card(model_path, card_path(model_path), "boilerplate", CARD_FORMAT, FORMAT_VERSION, RETRAIN)
 
 
 def load(model_path: Path = MODEL_PATH) -> BoilerplateModel:

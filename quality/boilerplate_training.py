@@ -28,9 +28,7 @@ import datetime as _dt
 import difflib
 import gzip
 import json
-import os
 import re
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -52,7 +50,7 @@ from quality.boilerplate_model import (
     card_path,
 )
 from quality.errors import ModelError
-from quality.files import file_sha256
+from quality.files import atomic_write, file_sha256
 
 FOLDS = 5
 SEED = 0
@@ -422,7 +420,7 @@ def train(data_path: str | Path = DEFAULT_DATA, output: str | Path = MODEL_PATH,
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     payload = {"format": PAYLOAD_FORMAT, "format_version": FORMAT_VERSION, "pipelines": pipelines, "feature_names": {k: list(v) for k, v in VARIANTS.items()}}
-    _atomic_write(output, lambda tmp: joblib.dump(payload, tmp, compress=3))
+    atomic_write(output, lambda tmp: joblib.dump(payload, tmp, compress=3))
     labelled = [label for p in pages for label in p.labels if label is not None]
     card = {
         "format": CARD_FORMAT,
@@ -481,8 +479,8 @@ def train(data_path: str | Path = DEFAULT_DATA, output: str | Path = MODEL_PATH,
     }
     card["model_file"] = {"name": output.name, "bytes": output.stat().st_size, "sha256": file_sha256(output)}
     text = json.dumps(card, indent=2, ensure_ascii=False) + "\n"
-    _atomic_write(card_path(output), lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
-    _atomic_write(output.with_suffix(".md"), lambda tmp: Path(tmp).write_text(card_markdown(card), encoding="utf-8"))
+    atomic_write(card_path(output), lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    atomic_write(output.with_suffix(".md"), lambda tmp: Path(tmp).write_text(card_markdown(card), encoding="utf-8"))
     log(f"wrote {output}, {card_path(output).name} and {output.with_suffix('.md').name} in {seconds:.1f} s")
     return card
 
@@ -492,16 +490,6 @@ def _top_weights(numbers: dict, count: int = 8) -> list[dict]:
     return [{"feature": n, "log_odds_per_sd": round(w, 3)} for n, w in pairs]
 
 
-def _atomic_write(path: Path, write) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def card_markdown(card: dict) -> str:

@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import platform
-import tempfile
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,7 +32,7 @@ import features
 from quality import compiled
 from quality.compiled import CompiledModel
 from quality.errors import ModelError
-from quality.files import MODELS_DIR, file_sha256
+from quality.files import MODELS_DIR, atomic_write, file_sha256
 
 # The bundled default model (and its card, same stem, .json and .md).
 DEFAULT_MODEL = MODELS_DIR / "quality-v1.joblib"
@@ -475,7 +473,7 @@ def save_model(model: QualityModel, path: str | Path) -> tuple[Path, Path, Path]
         "typical_values": dict(model.typical_values),
         "feature_names": list(model._names),
     }
-    _atomic_write(path, lambda tmp: joblib.dump(payload, tmp, compress=3))
+    atomic_write(path, lambda tmp: joblib.dump(payload, tmp, compress=3))
     card = dict(model.card)
     card["format"] = CARD_FORMAT
     card["format_version"] = FORMAT_VERSION
@@ -488,16 +486,16 @@ def save_model(model: QualityModel, path: str | Path) -> tuple[Path, Path, Path]
         exported.unlink(missing_ok=True)  # a stale copy must not outlive its model
     else:
         text = compiled.dumps(spec)
-        _atomic_write(exported, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+        atomic_write(exported, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
         card["compiled_file"] = _file_record(exported)
         model.compiled = compiled.CompiledModel(spec)
     model.card = card
     model.path = path
     json_path, md_path = card_paths(path)
     text = json.dumps(json_ready(card), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-    _atomic_write(json_path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    atomic_write(json_path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
     markdown = card_markdown(card)
-    _atomic_write(md_path, lambda tmp: Path(tmp).write_text(markdown, encoding="utf-8"))
+    atomic_write(md_path, lambda tmp: Path(tmp).write_text(markdown, encoding="utf-8"))
     return path, json_path, md_path
 
 
@@ -517,20 +515,6 @@ def _check_file(path: Path, expected: Mapping, hint: str) -> None:
         raise ModelError(f"{path}: the file's SHA-256 does not match its card (damaged or replaced); {hint}")
 
 
-def _atomic_write(path: Path, write) -> None:
-    """Write through a temporary file in the same folder, then rename: a crash never leaves a
-    half-written model or card. The file gets the usual permissions (mkstemp's are 0600)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def read_card(model_path: str | Path) -> dict:

@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import math
 import platform
 import sys
@@ -52,7 +51,7 @@ from pathlib import Path
 
 from features import difficulty
 from features.text import Tokens, tokenize
-from quality.files import MODELS_DIR, file_sha256
+from quality.files import MODELS_DIR, read_model_card
 from quality.errors import ModelError
 
 MODEL_PATH = MODELS_DIR / "readability-v1.joblib"
@@ -177,18 +176,9 @@ def read_card(model_path: Path = MODEL_PATH) -> dict:
     the file or its card is missing or unreadable, when the card's feature names differ from
     :data:`features.difficulty.NAMES`, or when the file's SHA-256 differs from the card's.
     """
-    if not model_path.is_file():
-        raise ModelError(f"the readability model {model_path} is missing; rebuild it with `{RETRAIN}`")
-    try:
-        card = json.loads(card_path(model_path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise ModelError(f"{model_path}: its card {card_path(model_path).name} cannot be read ({err}); rebuild with `{RETRAIN}`") from err
-    if not isinstance(card, dict) or card.get("format") != CARD_FORMAT or card.get("format_version") != FORMAT_VERSION:
-        raise ModelError(f"{card_path(model_path)}: not a readability model card of format {FORMAT_VERSION}; rebuild with `{RETRAIN}`")
+    card = read_model_card(model_path, card_path(model_path), "readability", CARD_FORMAT, FORMAT_VERSION, RETRAIN)
     if tuple(card.get("feature_names", ())) != difficulty.NAMES:
         raise ModelError(f"{model_path}: trained on other features than features.difficulty measures; rebuild with `{RETRAIN}`")
-    if file_sha256(model_path) != card.get("model_file", {}).get("sha256"):
-        raise ModelError(f"{model_path}: the file's SHA-256 does not match its card (damaged or replaced); rebuild with `{RETRAIN}`")
     return card
 
 

@@ -12,8 +12,6 @@ import datetime as _dt
 import gzip
 import json
 import math
-import os
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,7 +21,7 @@ import numpy as np
 
 from features import difficulty
 from quality.errors import ModelError
-from quality.files import file_sha256
+from quality.files import atomic_write, file_sha256
 from quality.readability_model import (
     ALPHAS,
     CARD_FORMAT,
@@ -281,7 +279,7 @@ def train(data_path: str | Path = DEFAULT_DATA, output: str | Path = MODEL_PATH,
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     payload = {"format": PAYLOAD_FORMAT, "format_version": FORMAT_VERSION, "pipeline": pipeline, "feature_names": list(difficulty.NAMES)}
-    _atomic_write(output, lambda tmp: joblib.dump(payload, tmp, compress=3))
+    atomic_write(output, lambda tmp: joblib.dump(payload, tmp, compress=3))
     model = ReadabilityModel(pipeline, {}, output)
     card = {
         "format": CARD_FORMAT,
@@ -347,8 +345,8 @@ def train(data_path: str | Path = DEFAULT_DATA, output: str | Path = MODEL_PATH,
     }
     card["model_file"] = {"name": output.name, "bytes": output.stat().st_size, "sha256": file_sha256(output)}
     text = json.dumps(card, indent=2, ensure_ascii=False) + "\n"
-    _atomic_write(card_path(output), lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
-    _atomic_write(output.with_suffix(".md"), lambda tmp: Path(tmp).write_text(card_markdown(card), encoding="utf-8"))
+    atomic_write(card_path(output), lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    atomic_write(output.with_suffix(".md"), lambda tmp: Path(tmp).write_text(card_markdown(card), encoding="utf-8"))
     log(f"wrote {output}, {card_path(output).name} and {output.with_suffix('.md').name} in {seconds:.1f} s")
     return card
 
@@ -360,16 +358,6 @@ def top_weights(pipeline, count: int = 10) -> list[dict]:
     return [{"feature": difficulty.NAMES[i], "grades_per_sd": round(float(coef[i]), 3)} for i in order]
 
 
-def _atomic_write(path: Path, write) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o644)  # mkstemp creates files readable by the owner only
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def card_markdown(card: dict) -> str:

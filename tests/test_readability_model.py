@@ -22,6 +22,7 @@ from features.text import tokenize
 from quality import readability_model as rm
 from quality import readability_training as rt
 from quality.errors import ModelError
+from quality.files import file_sha256
 
 # Written for these tests.
 ARTICLE = """\
@@ -104,7 +105,7 @@ def test_bundled_model_loads_and_matches_its_card(card):
     model = rm.load_model()
     scorer = rm.load_scorer()
     assert tuple(card["feature_names"]) == difficulty.NAMES
-    assert card["model_file"]["sha256"] == rm.file_sha256(rm.MODEL_PATH)
+    assert card["model_file"]["sha256"] == file_sha256(rm.MODEL_PATH)
     assert card["versions"]["scikit-learn"].split(".")[:2] == rm.versions()["scikit-learn"].split(".")[:2]
     assert card["length_is_a_feature"] is False
     # the probe text grades as when the model was saved, with the pipeline and with the card's numbers
