@@ -41,7 +41,7 @@ from operator import attrgetter, or_
 from typing import NamedTuple
 
 from features import readability, resources
-from features.text import Tokens, WordTable, safe_ratio, stopwords
+from features.text import WORD_TABLE_LIMIT, Tokens, WordTable, safe_ratio, stopwords
 
 # Word rarity, on the Zipf scale (wordfreq): 3 is about once per million words, 4 ten times.
 # A word below RARE_ZIPF is outside roughly the 20,000 commonest English words; below
@@ -222,7 +222,7 @@ def wordfreq_version() -> str:
     return metadata.version("wordfreq")
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=WORD_TABLE_LIMIT)
 def zipf(word: str) -> float:
     """The Zipf frequency (0-8) of a lower-cased word; 0.0 when it is not on the list.
 

@@ -23,7 +23,7 @@ from itertools import chain
 from operator import attrgetter
 
 from features import resources
-from features.text import Tokens, WordTable, safe_ratio, tokenize
+from features.text import WORD_TABLE_LIMIT, Tokens, WordTable, safe_ratio, tokenize
 
 # A sentence is "long" above 20 words: Yoast's English sentence-length check (LINTING.md 2.1).
 LONG_SENTENCE_WORDS = 20
@@ -105,7 +105,9 @@ def _pyphen():
 
     path = resources.package_file("pyphen", "dictionaries", f"hyph_{PYPHEN_LANGUAGE}.dic")
     if path is None:
-        return pyphen.Pyphen(lang=PYPHEN_LANGUAGE)
+        hyphenator = pyphen.Pyphen(lang=PYPHEN_LANGUAGE)
+        hyphenator.hd.cache = _Uncached()
+        return hyphenator
 
     def build() -> bytes:
         hd = pyphen.Pyphen(lang=PYPHEN_LANGUAGE).hd
@@ -115,7 +117,17 @@ def _pyphen():
 
     kept = json.loads(resources.table(f"pyphen-{PYPHEN_LANGUAGE}", [path], build))
     hyphenator = pyphen.Pyphen(filename=path) if kept is None else _rebuilt_pyphen(pyphen, path, kept)
+    hyphenator.hd.cache = _Uncached()
     return hyphenator
+
+
+class _Uncached(dict):
+    """A cache that keeps nothing: Pyphen keeps every word it hyphenates, without a limit, and
+    a corpus of new words would grow it for ever (about 0.1 MB per document of new words);
+    :func:`word_profile`'s bounded cache already keeps the syllable counts."""
+
+    def __setitem__(self, key, value) -> None:
+        pass
 
 
 def _rebuilt_pyphen(pyphen, path, kept: dict):
@@ -123,7 +135,7 @@ def _rebuilt_pyphen(pyphen, path, kept: dict):
     own ``positions`` does the hyphenation; only the parsing is skipped)."""
     hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
     hd.patterns = {key: (start, tuple(values)) for key, (start, values) in kept["patterns"].items()}
-    hd.cache = {}
+    hd.cache = _Uncached()
     hd.maxlen = kept["maxlen"]
     pyphen.hdcache[path] = hd
     return pyphen.Pyphen(filename=path)
@@ -149,7 +161,7 @@ def syllable_count(word: str) -> int:
     return known if known is not None else len(_pyphen().positions(word)) + 1
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=WORD_TABLE_LIMIT)
 def word_profile(word: str) -> tuple[int, bool, int]:
     """``(syllables, is_easy, letters)`` for a lower-cased word (cached)."""
     letters = sum(1 for c in word if c.isalnum())  # textstat counts digits as letters too

@@ -61,6 +61,13 @@ class Lexicon:
         return self.pattern.finditer(tokens.text)
 
 
+# How many words a per-word table (and a per-word cache) keeps before it is emptied. The 50,000
+# commonest words cover about 98% of the words of English text, so a table of that size stays
+# useful, and a process that reads a corpus of endless new tokens (names, numbers, typos) keeps
+# its memory bounded: at most a few MB per table.
+WORD_TABLE_LIMIT = 50_000
+
+
 class WordTable(dict):
     """Per-word values computed on first use and kept: ``table[word]``.
 
@@ -71,7 +78,7 @@ class WordTable(dict):
 
     __slots__ = ("compute", "limit")
 
-    def __init__(self, compute: Callable[[str], object], limit: int = 500_000) -> None:
+    def __init__(self, compute: Callable[[str], object], limit: int = WORD_TABLE_LIMIT) -> None:
         super().__init__()
         self.compute = compute
         self.limit = limit

@@ -61,3 +61,19 @@ def test_syllables_match_textstat_for_every_cmu_word():
     wrong = [w for w, phones in entries.items() if cmu_syllables(w) != sum(p[-1].isdigit() for p in phones[0])]
     assert not wrong, wrong[:10]
     assert cmu_syllables("zzqxv") is None
+
+
+def test_per_word_caches_stay_bounded_on_endless_new_words():
+    """A corpus of new tokens (names, numbers, typos) must not grow a process's memory for ever:
+    the per-word tables empty themselves at their limit, and Pyphen (the syllable fallback for
+    words the CMU dictionary lacks) keeps nothing."""
+    from features.text import WordTable
+
+    table = WordTable(len, limit=3)
+    for word in ("alpha", "beta", "gamma", "delta", "epsilon"):
+        assert table[word] == len(word)
+        assert len(table) <= 3
+    made_up = [f"zq{n}xv" for n in range(50)]  # not in the CMU dictionary: Pyphen counts them
+    assert all(readability.syllable_count(w) >= 1 for w in made_up)
+    assert len(readability._pyphen().hd.cache) == 0
+    assert readability._pyphen().positions("zqxvblorp") == readability._pyphen().positions("zqxvblorp")
