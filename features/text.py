@@ -416,7 +416,8 @@ class TriggerSet:
         distinct = sorted(set(triggers))
         self.triggers = frozenset(distinct)
         self.letters = tuple(t for t in distinct if t and t.isascii() and t.isalpha() and t.islower())
-        self.in_word = WordTable(lambda word: frozenset(t for t in self.letters if t in word))
+        # A tuple, not a set: most words hold no trigger and share the one empty tuple.
+        self.in_word = WordTable(lambda word: tuple(t for t in self.letters if t in word))
         others = [t for t in distinct if t and t not in self.letters]
         self.prefixes = {t: frozenset(p for p in others if t.startswith(p)) for t in others}
         self._searches: list[tuple[str, re.Pattern[str]]] | None = None
