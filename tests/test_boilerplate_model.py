@@ -23,23 +23,10 @@ from quality import boilerplate_model as bm
 from quality.document import Document
 
 from conftest import ROOT, SEEDS
+from examples import BP108_MENU_AND_TEASERS
 from test_html import PAGE
 
-MENU_PAGE_TEXT = """Home
-News
-Sport
-Weather
-Harbour Town Opens New Ferry Terminal
-The new ferry terminal in Harbour Town opened on Monday after two years of building work, and the first boats left for the islands at dawn.
-Officials said the terminal would cut waiting times for the 4,000 passengers who cross the bay each day, and that the old pier would become a park.
-Latest
-Mayor opens new library wing
-Police appeal after break-in at school
-Five things to do this weekend
-Follow us
-Facebook
-Twitter
-"""
+MENU_PAGE_TEXT = BP108_MENU_AND_TEASERS  # a page's text with its menu, teasers and social links
 
 
 def rows_of(text: str, format: str = "text"):
