@@ -301,7 +301,7 @@ def _coloured(line: str, flag) -> str:
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
 def rules_command(code, output_format):
     """List the rules, or explain one (by CODE or name)."""
-    from quality.rules import RULES, get_rule
+    from quality.rules import CORPUS_RULES, RULES, get_rule
 
     if code:
         rule = get_rule(code)
@@ -310,28 +310,33 @@ def rules_command(code, output_format):
         click.echo(explain(rule))
         return
     if output_format == "markdown":
-        click.echo(rules_markdown(RULES))
+        click.echo(rules_markdown(RULES, CORPUS_RULES))
         return
-    for rule in RULES:
-        name = rule.name if rule.default else f"{rule.name} (off)"
+    for rule in (*RULES, *CORPUS_RULES):
+        name = rule.name if rule.default else f"{rule.name} ({'corpus' if rule in CORPUS_RULES else 'off'})"
         click.echo(f"{rule.code}  {name:34s} {str(rule.severity):8s} {str(rule.scope):10s} {rule.doc_section('What it flags').split('. ')[0].rstrip('.')}.")
 
 
 def explain(rule) -> str:
     """The full documentation of one rule."""
-    default = "on" if rule.default else "off (select it by code)"
+    from quality.rules import CORPUS_RULES
+
+    if rule in CORPUS_RULES:
+        default = "only in `quality score --templates` (it needs the corpus)"
+    else:
+        default = "on" if rule.default else "off (select it by code)"
     head = f"{rule.code} {rule.name}\n\nseverity: {rule.severity}   scope: {rule.scope}   by default: {default}   artifact: {rule.artifact or '-'}"
     if rule.params:
         head += "\nparameters: " + ", ".join(f"{k} = {v}" for k, v in rule.params.items())
     return head + "\n\n" + rule.doc
 
 
-def rules_markdown(rules) -> str:
-    """The rule table for the README."""
+def rules_markdown(rules, corpus_rules=()) -> str:
+    """The rule table for the README (``corpus_rules`` last, marked as run by ``quality score``)."""
     lines = ["| code | name | severity | scope | what it flags |", "|---|---|---|---|---|"]
-    for rule in rules:
+    for rule in (*rules, *corpus_rules):
         what = rule.doc_section("What it flags").split(". ")[0].rstrip(".").replace("|", "\\|")
-        off = " (off by default)" if not rule.default else ""
+        off = " (`quality score --templates`)" if rule in corpus_rules else " (off by default)" if not rule.default else ""
         lines.append(f"| {rule.code} | `{rule.name}`{off} | {rule.severity} | {rule.scope} | {what}. |")
     return "\n".join(lines)
 

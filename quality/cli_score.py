@@ -197,9 +197,6 @@ def summary_lines(summary) -> list[str]:
 
 def _rule_name(code: str) -> str:
     from quality.rules import get_rule
-    from quality.templates import TEMPLATE_RULE
 
-    if code == TEMPLATE_RULE.code:
-        return TEMPLATE_RULE.name
     rule = get_rule(code)
     return rule.name if rule else ""

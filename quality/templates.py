@@ -25,11 +25,11 @@ from pathlib import Path
 
 import numpy as np
 
-from quality.registry import Finding, Rule, Scope, Severity
+from quality.registry import Finding
+from quality.rules.corpus import DEFAULT_MIN_DOCUMENTS  # noqa: F401  (the CLI's default)
 
 DEPTH = 4
 DEFAULT_WIDTH = 1 << 21
-DEFAULT_MIN_DOCUMENTS = 10
 # Paragraphs shorter than this (in words) are not counted: a heading such as "Introduction" or
 # "Related articles" recurs across unrelated documents without being a site's template block.
 MIN_WORDS = 5
@@ -135,28 +135,9 @@ class TemplateCounts:
         )
 
 
-def check_template_paragraph(context, params):
-    """What it flags: a paragraph whose normalised text recurs in at least min_documents
-    documents of the corpus being scored: a site's footer, newsletter box, cookie notice or
-    disclaimer pasted under every page. Only `quality score --templates` runs it (it needs the
-    corpus' counts).
-
-    Why it matters: template blocks are boilerplate that per-document checks often miss (each
-    page reads as if it were one paragraph of text); they inflate a corpus with copies of the
-    same words and should be removed before training or indexing.
-
-    Example: "Sign up for our newsletter to get the latest stories delivered to your inbox every
-    morning." under 500 pages of a site.
-
-    Threshold: the count-min estimate of the documents holding the paragraph (case folded,
-    digits as 0, punctuation ignored) is at least min_documents = 10; paragraphs under 5 words
-    are not counted. The estimate can over-count by the sketch's error bound (printed in the run
-    summary); it never under-counts.
-
-    False positives: syndicated wire copy and press releases published by many sites, quoted
-    standard phrases (legal notices, scripture), and any sketch over-count on a corpus much
-    larger than the sketch's width (raise --template-width).
-    """
+def template_findings(context, params):
+    """CT101's findings (:func:`quality.rules.corpus.check_template_paragraph`): the
+    paragraphs whose count-min estimate reaches ``min_documents``."""
     counts = params.get("counts")
     if counts is None:
         return
@@ -175,14 +156,5 @@ def check_template_paragraph(context, params):
             yield Finding(index, {"count": int(estimate)})
 
 
-TEMPLATE_RULE = Rule(
-    code="CT101",
-    name="template-paragraph",
-    severity=Severity.WARNING,
-    scope=Scope.PARAGRAPH,
-    artifact="page_widget_leftover",
-    message="paragraph recurs in about {count} documents of the corpus (a site template: footer, newsletter box, notice)",
-    check=check_template_paragraph,
-    params={"min_documents": DEFAULT_MIN_DOCUMENTS, "counts": None},
-    default=False,
-)
+# The rule itself is registered with the other rules (``quality rules CT101`` explains it).
+from quality.rules.corpus import TEMPLATE_PARAGRAPH as TEMPLATE_RULE  # noqa: E402

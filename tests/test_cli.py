@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from conftest import SEEDS
 from quality.cli import cli, rules_markdown
-from quality.rules import RULES
+from quality.rules import CORPUS_RULES, RULES
 
 LINE_RE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]{2}\d{3}) \S.*$")
 CLEAN = "Talks Resume in Istanbul\nDelegations from both countries met on Friday and agreed to exchange prisoners, officials said.\n"
@@ -129,7 +129,7 @@ def test_html_that_is_not_html_gets_a_clear_message(tmp_path):
 def test_rules_lists_and_explains():
     listed = run("rules")
     assert listed.exit_code == 0
-    assert len(listed.stdout.splitlines()) == len(RULES)
+    assert len(listed.stdout.splitlines()) == len(RULES) + len(CORPUS_RULES)
     explained = run("rules", "kw101")
     assert explained.exit_code == 0
     for section in ("What it flags:", "Why it matters:", "Example:", "Threshold:", "False positives:"):
@@ -137,13 +137,15 @@ def test_rules_lists_and_explains():
     by_name = run("rules", "keyphrase-stuffing")
     assert by_name.stdout == explained.stdout
     assert run("rules", "XX999").exit_code == 2
+    corpus = run("rules", "CT101")  # a corpus rule is documented like the others
+    assert corpus.exit_code == 0 and "quality score --templates" in corpus.stdout and "False positives:" in corpus.stdout
 
 
 def test_readme_rule_table_is_current():
     from conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert rules_markdown(RULES) in readme, "README rule table is stale: run `quality rules --format markdown`"
+    assert rules_markdown(RULES, CORPUS_RULES) in readme, "README rule table is stale: run `quality rules --format markdown`"
 
 
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])

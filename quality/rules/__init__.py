@@ -8,7 +8,7 @@ artifacts, ST structure, RD readability (style advice), QA the tool's own commen
 from __future__ import annotations
 
 from quality.registry import Rule
-from quality.rules import artifacts, boilerplate, keywords, readability, repetition, structure, suppression
+from quality.rules import artifacts, boilerplate, corpus, keywords, readability, repetition, structure, suppression
 
 RULES: tuple[Rule, ...] = (
     *repetition.RULES,
@@ -19,10 +19,12 @@ RULES: tuple[Rule, ...] = (
     *readability.RULES,
     *suppression.RULES,
 )
-RULES_BY_CODE = {rule.code: rule for rule in RULES}
+# Rules that need the other documents of a corpus: only `quality score` runs them (--templates).
+CORPUS_RULES: tuple[Rule, ...] = corpus.RULES
+RULES_BY_CODE = {rule.code: rule for rule in (*RULES, *CORPUS_RULES)}
 
 
 def get_rule(code_or_name: str) -> Rule | None:
     """The rule with this code (any case) or kebab-case name, or None."""
     key = code_or_name.strip()
-    return RULES_BY_CODE.get(key.upper()) or next((r for r in RULES if r.name == key.lower()), None)
+    return RULES_BY_CODE.get(key.upper()) or next((r for r in RULES_BY_CODE.values() if r.name == key.lower()), None)
