@@ -80,6 +80,9 @@ def _size(ctx, param, value):
 @click.option("--input-format", type=click.Choice(["auto", "jsonl", "warc", "text", "markdown", "html", "html-page"]), default="auto", show_default=True, help="How to read the inputs (auto: by suffix; - is JSONL). html: the article of each page; html-page: every block of visible text.")
 @click.option("--text-field", default="text", show_default=True, help="The JSONL field holding the text (dotted path for nested fields: meta.body).")
 @click.option("--id-field", default="id", show_default=True, help="The JSONL field copied as the record's id (dotted path).")
+@click.option("--select", multiple=True, metavar="CODES", help="Only rules whose code starts with one of these (comma-separated, repeatable), as in quality check [default: the rules on by default].")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to add to the selection (e.g. RD102, which is off by default).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip rules whose code starts with one of these.")
 @click.option("--features", "with_features", is_flag=True, help="Add every feature value to each record.")
 @click.option("--keep-text", is_flag=True, help="Copy the text analysed into each record (for HTML: the extracted text; for a truncated document: its prefix).")
 @click.option("-j", "--jobs", type=int, callback=_jobs, help="Worker processes (-1: all cores) [default: all cores].")
@@ -99,7 +102,7 @@ def _size(ctx, param, value):
 @click.option("--progress/--no-progress", default=None, help="A progress bar on stderr [default: when stderr is a terminal].")
 @click.option("--summary", "summary_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write the run's summary as JSON here.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (errors are still reported).")
-def score_command(inputs, output, output_format, rejects, input_format, text_field, id_field, with_features, keep_text, jobs,
+def score_command(inputs, output, output_format, rejects, input_format, text_field, id_field, select, extend_select, ignore, with_features, keep_text, jobs,
                   batch_size, max_chars, max_record_bytes, resume, force, on_crash, templates, template_min_docs, template_width,
                   template_counts, model_path, scheduler, partition_size, progress, summary_path, quiet):
     """Score every document of a corpus: INPUT files (JSONL, .gz or .zst; WARC and WET; .txt, .md
@@ -117,9 +120,20 @@ def score_command(inputs, output, output_format, rejects, input_format, text_fie
         output_format = "parquet" if output.suffix.lower() == ".parquet" else "jsonl"
     if progress is None:
         progress = sys.stderr.isatty()
+    from quality.cli import _split_codes
+    from quality.errors import UnknownRuleError
+    from quality.registry import select_rules
+    from quality.rules import RULES
+
+    chosen = (tuple(_split_codes(select)), tuple(_split_codes(extend_select)), tuple(_split_codes(ignore)))
+    try:
+        select_rules(RULES, [*(chosen[0] or ("DEFAULT",)), *chosen[1]], chosen[2])
+    except UnknownRuleError as err:
+        raise click.BadParameter(str(err), param_hint="--select/--extend-select/--ignore") from err
     options = ScoreOptions(
         model=str(Path(model_path).resolve()) if model_path else None, features=with_features, keep_text=keep_text,
         max_chars=max_chars, template_min_documents=template_min_docs,
+        select=chosen[0], extend_select=chosen[1], ignore=chosen[2],
     )
     config = RunConfig(
         inputs=tuple(inputs), output=output, rejects=rejects, output_format=output_format, input_format=input_format,

@@ -49,11 +49,16 @@ class ScoreOptions:
     template_min_documents: int = 10
     template_documents: int = 0
     markers: str | None = None  # folder of per-worker "document in progress" files (crash reports)
+    # The rule selection, as quality check takes it (code prefixes; empty select: the defaults)
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
 
     def settings(self) -> dict:
         """The options that change output records, as a resumed run compares them."""
         return {
             "model": self.model, "features": self.features, "keep_text": self.keep_text,
+            "select": list(self.select), "extend_select": list(self.extend_select), "ignore": list(self.ignore),
             "max_chars": self.max_chars, "templates": self.templates is not None,
             "template_min_documents": self.template_min_documents if self.templates else None,
         }
@@ -124,7 +129,7 @@ def _load(options: ScoreOptions) -> Worker:
         warnings.simplefilter("always")  # reported once, by the main process (model_info)
         model = get_model(options.model)
     _one_thread()
-    rules = select_rules(RULES)
+    rules = select_rules(RULES, [*(options.select or ("DEFAULT",)), *options.extend_select], options.ignore)
     params: dict = {}
     if options.templates:
         from quality.templates import TEMPLATE_RULE, TemplateCounts

@@ -193,6 +193,20 @@ def test_output_record_format_features_keep_text_and_parquet(tmp_path):
     assert rows[0]["features"]["top_phrase_count"] == first["features"]["top_phrase_count"]
 
 
+def test_rule_selection_as_in_quality_check(tmp_path):
+    corpus = write_corpus(tmp_path / "c.jsonl", 5)
+    out = tmp_path / "sel.jsonl"
+    assert score(str(corpus), "-o", str(out), "-j", "1", "--ignore", "BP,KW", "--extend-select", "RD102").exit_code == 0
+    codes = {f["code"] for r in lines(out) for f in r["flags"]}
+    assert "RD102" in codes and not any(c.startswith(("BP", "KW")) for c in codes), codes
+    assert "AR102" in codes  # the rest of the default rules still run (seed 004's leaked brief)
+    only = tmp_path / "only.jsonl"
+    assert score(str(corpus), "-o", str(only), "-j", "1", "--select", "AR10").exit_code == 0
+    assert {f["code"][:4] for r in lines(only) for f in r["flags"]} <= {"AR10"}
+    unknown = score(str(corpus), "-o", str(tmp_path / "x.jsonl"), "-j", "1", "--ignore", "ZZ1")
+    assert unknown.exit_code == 2 and "no rule code starts with 'ZZ1'" in unknown.output
+
+
 def test_existing_output_and_changed_options_are_refused(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "c.jsonl", 3)
     out = tmp_path / "out.jsonl"
