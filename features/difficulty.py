@@ -33,7 +33,7 @@ profile without a sentence). Pure functions, no thresholds; the only data read i
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain, compress
@@ -170,7 +170,7 @@ WORDLIST_HEADER = {"format": "cB", "version": 1}
 
 
 @lru_cache(maxsize=1)
-def _entries() -> list[str]:
+def _entries() -> resources.SortedLines:
     """Each word of wordfreq's large English list with its bucket (centibels below frequency 1)
     as sorted lines "word<TAB>bucket", for binary search.
 
@@ -181,13 +181,13 @@ def _entries() -> list[str]:
     """
     path = resources.package_file("wordfreq", *WORDLIST_FILE)
     if path is not None:
-        lines = resources.table("wordfreq-large-en", [path], lambda: _build_entries(path)).decode()
+        lines = resources.table("wordfreq-large-en", [path], lambda: _build_entries(path))
         if lines:
-            return lines.split("\n")
+            return resources.SortedLines(lines, "wordfreq-large-en", [path])
     import wordfreq  # the public API: frequencies as floats
 
     found = {w: round(-100 * math.log10(f)) for w, f in wordfreq.get_frequency_dict("en", wordlist="large").items()}
-    return sorted(f"{w}\t{i}" for w, i in found.items())
+    return resources.SortedLines("\n".join(sorted(f"{w}\t{i}" for w, i in found.items() if "\n" not in w)).encode("utf-8", "surrogatepass"))
 
 
 def _build_entries(path) -> bytes:
@@ -207,12 +207,8 @@ def _build_entries(path) -> bytes:
 
 
 def _bucket(word: str) -> int | None:
-    entries = _entries()
-    key = word + "\t"
-    index = bisect_left(entries, key)
-    if index < len(entries) and entries[index].startswith(key):
-        return int(entries[index][len(key):])
-    return None
+    found = _entries().find(word + "\t")
+    return None if found is None else int(found)
 
 
 def wordfreq_version() -> str:

@@ -77,3 +77,26 @@ def test_per_word_caches_stay_bounded_on_endless_new_words():
     assert all(readability.syllable_count(w) >= 1 for w in made_up)
     assert len(readability._pyphen().hd.cache) == 0
     assert readability._pyphen().positions("zqxvblorp") == readability._pyphen().positions("zqxvblorp")
+
+
+def test_sorted_lines_find_what_a_sorted_list_finds():
+    """features.resources.SortedLines (the word tables' compact form) answers as bisect on the
+    list of lines does, non-ASCII lines included, and rebuilds offsets kept for other data."""
+    from bisect import bisect_left
+
+    from features import resources
+
+    lines = sorted(["apple\t1", "apples\t2", "banana\t3", "caf\u00e9\t4", "zebra\t5", "\U0001f9f1\t6", "\u00e9clair\t7"])
+    table = resources.SortedLines("\n".join(lines).encode())
+    assert len(table) == len(lines) and [table[i].decode() for i in range(len(lines))] == lines
+    for word in ("apple", "apples", "appl", "banana", "caf\u00e9", "cafe", "zebra", "\U0001f9f1", "\u00e9clair", "", "zz"):
+        i = bisect_left(lines, word + "\t")
+        expected = lines[i][len(word) + 1:] if i < len(lines) and lines[i].startswith(word + "\t") else None
+        assert table.find(word + "\t") == expected, word
+    kept = resources._store
+    resources.install_store(lambda name, sources, build: b"\x00" * 8)  # offsets kept for other data
+    try:
+        stale = resources.SortedLines("\n".join(lines).encode(), "test-lines", ())
+    finally:
+        resources.install_store(kept)
+    assert stale.find("zebra\t") == "5"
