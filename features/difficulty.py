@@ -476,6 +476,52 @@ def combine(profiles: Iterable[Profile]) -> Profile:
     return total
 
 
+class Combination:
+    """Several paragraphs' profiles together (:attr:`total`) and all of them but one
+    (:meth:`without`), which equals ``combine`` of the others exactly: integer sums by
+    subtraction, float sums added again in order, lists cut where the left-out paragraph's
+    items lie. "The rest of the article" for each of several paragraphs then costs one pass
+    over the profiles' fields, not one :func:`combine` of every other paragraph."""
+
+    def __init__(self, profiles: Iterable[Profile]) -> None:
+        self.parts = list(profiles)
+        self.total = combine(self.parts)
+        self._counts = [p.counts for p in self.parts]
+
+    def without(self, k: int) -> Profile:
+        """The profile of every part but the ``k``-th."""
+        parts, part, total = self.parts, self.parts[k], self.total
+        others = parts[:k] + parts[k + 1 :]
+        rest = Profile()
+        rest.counts = _counts_without(total.counts, self._counts, k)
+        for name in _COMBINED:
+            if name == "content_zipfs":
+                rest.content_zipfs = _cut(total.content_zipfs, [p.content_zipfs for p in parts], k)
+                continue
+            value = getattr(total, name)
+            if type(value) is float:  # float sums are not exact under subtraction
+                setattr(rest, name, sum(getattr(p, name) for p in others))
+            else:
+                setattr(rest, name, value - getattr(part, name))
+        return rest
+
+
+def _cut(whole: list, pieces: Sequence[list], k: int) -> list:
+    """``whole`` (the concatenation of ``pieces``) without the ``k``-th piece."""
+    start = sum(len(piece) for piece in pieces[:k])
+    return whole[:start] + whole[start + len(pieces[k]) :]
+
+
+def _counts_without(total: readability.Counts, parts: Sequence[readability.Counts], k: int) -> readability.Counts:
+    rest = readability.Counts()
+    part = parts[k]
+    for name in readability.SUMMED_COUNTS:
+        setattr(rest, name, getattr(total, name) - getattr(part, name))
+    rest.sentence_lengths = _cut(total.sentence_lengths, [p.sentence_lengths for p in parts], k)
+    rest.paragraph_lengths = _cut(total.paragraph_lengths, [p.paragraph_lengths for p in parts], k)
+    return rest
+
+
 def _percentile(values: Sequence[float], q: float, ordered: bool = False) -> float:
     """The ``q``-th percentile as the smallest value with at least ``q``% of the values at or
     below it (numpy's "inverted_cdf"). It depends only on the distribution of the values, so a

@@ -229,7 +229,8 @@ def paragraph_counts(tokens: Tokens) -> Counts:
     return counts
 
 
-_SUMMED_COUNTS = ("words", "characters", "letters", "syllables", "polysyllables", "complex_words", "long_words", "difficult_words")
+# The integer sums of Counts (the rest are lists).
+SUMMED_COUNTS = ("words", "characters", "letters", "syllables", "polysyllables", "complex_words", "long_words", "difficult_words")
 
 
 def merge_counts(parts: Iterable[Counts]) -> Counts:
@@ -238,7 +239,7 @@ def merge_counts(parts: Iterable[Counts]) -> Counts:
     parts = list(parts)
     if not parts:
         return total
-    for name, column in zip(_SUMMED_COUNTS, zip(*map(attrgetter(*_SUMMED_COUNTS), parts))):
+    for name, column in zip(SUMMED_COUNTS, zip(*map(attrgetter(*SUMMED_COUNTS), parts))):
         setattr(total, name, sum(column))
     total.sentence_lengths = list(chain.from_iterable(p.sentence_lengths for p in parts))
     total.paragraph_lengths = list(chain.from_iterable(p.paragraph_lengths for p in parts))

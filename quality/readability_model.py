@@ -284,26 +284,32 @@ class DocumentGrades:
         self.words: dict[int, int] = {i: self._profiles[i].counts.words for i in judged}
         self._rests: dict[int, tuple[float, int]] = {}
         self._document: float | None = None
+        self._combination: difficulty.Combination | None = None
 
-    def _all_profiles(self) -> dict[int, difficulty.Profile]:
-        for i in self._readable:
-            if i not in self._profiles:
-                self._profiles[i] = difficulty.profile(self._tokens[i])
-        return self._profiles
+    def _combined(self) -> difficulty.Combination:
+        """Every readable paragraph's profile, together and all but one."""
+        if self._combination is None:
+            for i in self._readable:
+                if i not in self._profiles:
+                    self._profiles[i] = difficulty.profile(self._tokens[i])
+            self._combination = difficulty.Combination(self._profiles[i] for i in self._readable)
+        return self._combination
 
     @property
     def document(self) -> float:
         """The grade of all the readable paragraphs together."""
         if self._document is None:
-            profiles = self._all_profiles()
-            self._document = self._grade([difficulty.combine(profiles[i] for i in self._readable)])[0]
+            self._document = self._grade([self._combined().total])[0]
         return self._document
 
     def rest(self, index: int) -> tuple[float, int]:
         """The grade and the number of words of the document without paragraph ``index``."""
         if index not in self._rests:
-            profiles = self._all_profiles()
-            rest = difficulty.combine(profiles[i] for i in self._readable if i != index)
+            combination = self._combined()
+            if index in self._readable:
+                rest = combination.without(self._readable.index(index))
+            else:
+                rest = combination.total
             self._rests[index] = (self._grade([rest])[0], rest.counts.words)
         return self._rests[index]
 

@@ -81,6 +81,23 @@ def test_empty_or_wordless_text_has_no_grade():
     assert difficulty.measure([tokenize("")]) == dict.fromkeys(difficulty.NAMES, 0.0)
 
 
+def _fields(p: difficulty.Profile) -> dict:
+    found = {name: getattr(p, name) for name in difficulty.Profile.__slots__[1:]}
+    found.update({f"counts.{name}": getattr(p.counts, name) for name in p.counts.__slots__})
+    return found
+
+
+def test_the_rest_of_a_document_equals_the_other_paragraphs_combined():
+    # A paragraph without words and one of a single word are among the parts.
+    texts = ARTICLE.splitlines() + ["", "!!!", "Word.", HARD.splitlines()[0]]
+    profiles = [difficulty.profile(tokenize(t)) for t in texts]
+    combination = difficulty.Combination(profiles)
+    assert _fields(combination.total) == _fields(difficulty.combine(profiles))
+    for k in range(len(profiles)):
+        rest = combination.without(k)
+        assert _fields(rest) == _fields(difficulty.combine(p for j, p in enumerate(profiles) if j != k)), k  # exactly
+
+
 def test_paragraph_grades_and_rest():
     tokens, roles = rm.document_tokens(ARTICLE)
     grades = rm.paragraph_grades(tokens, roles)
