@@ -313,6 +313,8 @@ def parse_tree(html: str, path: str):
         root = lxml.html.fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, ValueError) as err:
         raise InputError(f"{path}: cannot be parsed as HTML ({err})") from err
+    if not isinstance(root.tag, str):  # a page whose only node is a comment: lxml returns the comment
+        root = root.getroottree().getroot()
     for entry in parser.error_log:
         if "Excessive depth" in entry.message:
             raise InputError(f"{path}: line {entry.line}: elements nested more than {_MAX_DEPTH} deep; the HTML parser stops there and the text below would be lost")

@@ -153,6 +153,13 @@ def test_bad_html_gets_a_clear_message(text, message):
     assert str(caught.value).startswith("bad.html: ")
 
 
+@pytest.mark.parametrize("text", ["<BODY><!", "<!-- a comment --><p>Text after it.</p>", "<?pi x?><p>Text after it.</p>"])
+def test_a_page_that_starts_with_a_comment_is_read_as_a_page(text):
+    # Found by tests/test_properties.py: lxml returned the comment as the root of "<BODY><!".
+    doc = Document.from_text(text, "odd.html", format="html-page")
+    assert [p.text for p in doc.paragraphs] == (["Text after it."] if "Text" in text else [])
+
+
 def test_huge_html_is_refused(monkeypatch):
     monkeypatch.setattr("quality.html.MAX_HTML_CHARS", 1000)
     with pytest.raises(InputError, match="million characters"):

@@ -26,6 +26,18 @@ TEXT = st.lists(
     st.one_of(st.text(max_size=80), st.sampled_from(FRAGMENTS), st.just("\n"), st.just("\n\n")),
     max_size=30,
 ).map("".join)
+# Markup for the HTML readers: tags, attributes, entities, comments, scripts and broken nesting.
+HTML_FRAGMENTS = [
+    "<p>", "</p>", "<div class='share menu'>", "</div>", "<h1>", "</h1>", "<h2>", "</h2>", "<li>", "<ul>", "</ul>",
+    "<a href='https://example.com'>", "</a>", "<br>", "<nav>", "</nav>", "<footer>", "<script>var x = '<p>';</script>",
+    "<style>p{}</style>", "<!-- quality: ignore BP -->", "<!--", "-->", "&amp;", "&nbsp;", "&#x200b;", "&#0;", "&bogus;",
+    "<blockquote>", "</blockquote>", "<pre>", "</pre>", "<table><tr><td>", "</td></tr></table>", "<p hidden>",
+    "<span style='display:none'>", "</span>", "<![CDATA[", "]]>", "<?xml version='1.0'?>", "<!DOCTYPE html>", "<html>",
+    "<body>", "<title>", "</title>", "<meta charset='latin-1'>", "<", ">", "</", "<p/>", "\x00",
+]
+HTML = st.lists(
+    st.one_of(st.text(max_size=40), st.sampled_from(FRAGMENTS), st.sampled_from(HTML_FRAGMENTS)), max_size=60
+).map("".join)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -33,6 +45,9 @@ def check_report(text: str, fmt: str) -> None:
     try:
         report = quality.analyze(text, format=fmt, keyphrase="peace talks")
     except quality.InputError as err:  # bad front matter or too deep nesting: an input error that says so
+        if fmt.startswith("html"):  # not a page, or no article in it: said with the reason
+            assert str(err).startswith("<string>: ") and len(str(err)) > 20, err
+            return
         assert fmt == "markdown" and ("front matter" in str(err) or "nested" in str(err)), err
         return
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -60,6 +75,18 @@ def test_any_plain_text(text):
 @given(TEXT)
 def test_any_markdown(text):
     check_report(text, "markdown")
+
+
+@SETTINGS
+@given(HTML)
+def test_any_html_article(text):
+    check_report(text, "html")
+
+
+@SETTINGS
+@given(HTML)
+def test_any_html_page(text):
+    check_report(text, "html-page")
 
 
 @SETTINGS
