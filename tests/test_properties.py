@@ -109,3 +109,35 @@ def test_features_are_finite_numbers(text):
 
     report = quality.analyze(text)
     assert all(isinstance(v, float) and math.isfinite(v) for v in report.features.values())
+
+
+# JSON Lines as a corpus holds them: records, broken records and bytes that are not text.
+LINE_PIECES = [
+    b'{"text": "A sentence of the article.", "id": 1}', b'{"text": null}', b'{"body": "no text field"}', b'{"text": ""}',
+    b'{"text": ["a", "list"]}', b'{"text": "\\ud800 lone surrogate"}', b'[1, 2]', b'"just a string"', b'{"text": "caf\xc3\xa9"}',
+    b'{"text": "caf\xe9"}', b"\xff\xfe", b"\x00", b"{", b"}", b'{"text": "x", "id": {"nested": [1]}}', b"\r", b" ", b"1e999",
+    b'{"meta": {"text": "nested"}}', b"[" * 50, b'{"text": "' + "\u00e9".encode() + b'"}',
+]
+JSONL = st.lists(st.one_of(st.binary(max_size=30), st.sampled_from(LINE_PIECES), st.just(b"\n")), max_size=40).map(b"".join)
+
+
+@SETTINGS
+@given(JSONL)
+def test_every_jsonl_line_is_a_document_or_a_reject_with_its_reason(data):
+    import io
+
+    from quality.sources import read_jsonl
+
+    records = list(read_jsonl("x.jsonl", io.BytesIO(data), max_record_bytes=200))
+    lines = data.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    expected = [number for number, line in enumerate(lines, 1) if line.strip()]
+    assert [r.record for r in records] == expected  # one record per non-blank line, in order
+    for r in records:
+        if r.error is None:
+            assert isinstance(r.text, str) and r.text.strip()
+        else:
+            kind, reason = r.error
+            assert kind in {"invalid-json", "invalid-utf8", "missing-field", "empty", "too-large"}, r.error
+            assert reason.startswith(f"x.jsonl:{r.record}"), reason
