@@ -8,9 +8,11 @@ pages of its fold, never on the pages it is scored on):
    set's own blocks). Every system keeps some blocks; the kept text is scored against the gold
    main text over word 4-gram shingles, precision and recall averaged over pages
    (scrapinghub's article-extraction-benchmark measure; ``quality.boilerplate_training``):
-   - ours, text only: the ``text`` variant (no markup, roles inferred from the text), at the
-     threshold with the best F1 (the classifier's comparison with the peers) and at the
-     precision-first threshold that BP108 ships for text input;
+   - ours, text only: the ``text`` variant (no markup, roles inferred from the text), as it
+     ships (with its context pass when the bundled card has one), at the threshold with the
+     best F1 (the classifier's comparison with the peers), the same without the context pass
+     (the first pass alone), and at the precision-first threshold that BP108 ships for text
+     input;
    - ours, with markup: the ``html`` variant (link density, tags, containers, class names), at
      the best-F1 threshold it ships for whole pages;
    - jusText's paragraph classifier (``classify_paragraphs`` + ``revise_paragraph_classification``,
@@ -58,6 +60,14 @@ LENGTHS = (0, 10, 20, 30, 40, 50, 60, 70, 80, 100, 120, 150, 200, 250, 300)
 
 def scores_of(pages, flags_by_page) -> dict:
     return bt.text_scores([bt.shingle_match(p.gold_shingles, bt.kept_tokens(p, f)) for p, f in zip(pages, flags_by_page)])
+
+
+def shipped_context() -> dict[str, bool]:
+    """Whether each variant of the bundled model revises its probabilities by the context pass
+    (the benchmark cross-validates the model as it ships)."""
+    from quality.boilerplate_model import load
+
+    return {variant: numbers.get("context") is not None for variant, numbers in load().card["linear"].items()}
 
 
 def oracle_flags(page, variant: str) -> list[bool]:
@@ -130,13 +140,15 @@ def html_mode(pages, splits, thresholds) -> dict:
     import trafilatura
 
     from features import measure_document
-    from quality.boilerplate_model import boilerplate_flags
+    from quality.boilerplate_model import boilerplate_flags, judged_rows
     from quality.document import Document
     from quality.errors import InputError
 
     plain, ours, flagged_ours, counts = [], [], [], {"pages": 0, "paragraphs": 0, "flagged": 0, "no_article": 0}
+    uses_context = shipped_context()["text"]
     for (train, test), threshold in zip(splits, thresholds):
         model = bt.fit([pages[i] for i in train], "text", "logistic")
+        context = bt.fit_context([pages[i] for i in train], "text") if uses_context else None
         for i in test:
             page = pages[i]
             plain.append(bt.shingle_match(page.gold_shingles, trafilatura.extract(page.html) or ""))
@@ -149,7 +161,9 @@ def html_mode(pages, splits, thresholds) -> dict:
                 continue
             prose = document.prose
             rows = measure_document([p.text for p in prose], [p.role for p in prose]).block_rows
-            probabilities = model.predict_proba(np.asarray(rows, dtype=float))[:, 1] if rows else []
+            probabilities = model.predict_proba(np.asarray(rows, dtype=float))[:, 1].tolist() if rows else []
+            if context is not None:
+                probabilities = context.revise(probabilities, judged_rows(rows))
             flags = dict(zip((p.index for p in prose), boilerplate_flags(list(probabilities), [p.role for p in prose], threshold)))
             texts = [p.text for p in document.paragraphs]
             kept = [p.text for p in document.paragraphs if not flags.get(p.index, False)]
@@ -275,12 +289,16 @@ def main() -> int:
     print(f"{len(pages)} pages, {sum(len(p.texts) for p in pages)} prose blocks; 5-fold cross-validation by page")
     splits = bt.page_folds(pages)
     results: dict = {}
+    context = shipped_context()
     nested = {
-        "text": bt.cross_validate(pages, "text", "logistic", nested=True, rule="f1"),
-        "text-shipped": bt.cross_validate(pages, "text", "logistic", nested=True, rule=bt.THRESHOLD_RULES["text"]),
-        "html": bt.cross_validate(pages, "html", "logistic", nested=True, rule=bt.THRESHOLD_RULES["html"]),
+        "text": bt.cross_validate(pages, "text", "logistic", nested=True, rule="f1", context=context["text"]),
+        "text-first-pass": bt.cross_validate(pages, "text", "logistic", nested=True, rule="f1", context=False),
+        "text-shipped": bt.cross_validate(pages, "text", "logistic", nested=True, rule=bt.THRESHOLD_RULES["text"], context=context["text"]),
+        "html": bt.cross_validate(pages, "html", "logistic", nested=True, rule=bt.THRESHOLD_RULES["html"], context=context["html"]),
     }
     results["ours, text only (BP108 text variant)"] = nested["text"]["text"]
+    if context["text"]:
+        results["ours, text only, first pass only (no context pass)"] = nested["text-first-pass"]["text"]
     results["ours, text only, BP108's precision-first threshold"] = nested["text-shipped"]["text"]
     results["ours, with markup (BP108 html variant, --page)"] = nested["html"]["text"]
     results["jusText classifier, same blocks, text only"] = scores_of(pages, justext_blocks(pages, False))
@@ -295,7 +313,8 @@ def main() -> int:
     for name, r in results.items():
         print(f"{name:{width}s}  {r['precision']:.3f}      {r['recall']:.3f}   {r['f1']:.3f}")
     print(
-        f"(thresholds chosen per fold: text {nested['text']['fold_thresholds']}, text precision-first "
+        f"(context pass: text {context['text']}, html {context['html']}; "
+        f"thresholds chosen per fold: text {nested['text']['fold_thresholds']}, text precision-first "
         f"{nested['text-shipped']['fold_thresholds']}, html {nested['html']['fold_thresholds']}; length {lengths} characters)"
     )
     ours = results["ours, text only (BP108 text variant)"]["f1"]
