@@ -513,8 +513,8 @@ def train(data_path: str | Path = DEFAULT_DATA, output: str | Path = MODEL_PATH,
             "`linear.<variant>.context` is not null, the context pass: a hidden Markov model over the document's judged blocks "
             "(states before / article / inside / after the article; start and move probabilities counted on the training "
             "documents' labels; the first-pass probability as evidence against the training share of boilerplate), each "
-            "block's probability of not being article text by forward-backward; the revised probability is the mean of that "
-            "and the first pass's. Scored from the numbers in `linear` (pure Python)"
+            "block's probability of not being article text by forward-backward; the revised probability moves the first "
+            "pass's halfway to that when that is higher, and never lowers it. Scored from the numbers in `linear` (pure Python)"
         ),
         "decision": (
             "A body paragraph or list item is boilerplate when its probability is at least the variant's threshold; "

@@ -131,7 +131,8 @@ def test_the_context_pass_is_the_exact_posterior_of_its_model():
     assert mixed[1] == 0.42 and mixed[:1] + mixed[2:] == got
     assert context.posterior([], []) == [] and context.posterior([0.3], [False]) == [0.3]
     revised = context.revise(probabilities, [True] * 6)
-    assert revised == [(p + q) / 2 for p, q in zip(probabilities, got)]
+    assert max(abs(r - max(p, (p + q) / 2)) for r, p, q in zip(revised, probabilities, got)) < 1e-15
+    assert any(q < p for p, q in zip(probabilities, got)) and any(r > p for p, r in zip(probabilities, revised))
 
 
 def test_the_context_pass_reads_where_the_article_ends():
@@ -165,9 +166,9 @@ def test_page_mode_flags_the_chrome_and_keeps_the_article():
 
 def test_text_input_ranks_menus_and_teasers_above_the_article():
     """The text variant reads the short page's chrome as more likely boilerplate than its
-    article, and flags none of the article. (On a page this short its precision-first threshold
-    flags nothing: the context pass reads the teasers and links after two short paragraphs as
-    the article going on; a lower ``min_probability`` flags the social links.)"""
+    article, and flags none of the article. (Its precision-first threshold, 0.90 since the context
+    pass, flags nothing on this page: "Twitter" scores 0.87, and the context pass cannot tell
+    where an article of two paragraphs ends; a lower ``min_probability`` flags it.)"""
     from quality.analysis import analyze as analyze_document
     from quality.rules import RULES
 

@@ -188,8 +188,8 @@ def check_boilerplate_paragraph(context, params):
     sentence, links, runs of such blocks) where the other BP rules need known words, then
     revises each probability by the paragraph's place against the article (a context pass: a
     paragraph after the article's end and a run of clear boilerplate, such as a comment or a
-    teaser, becomes more likely boilerplate; the message then says "among the boilerplate
-    around the article").
+    teaser, becomes more likely boilerplate, and no probability is lowered; the message then
+    says "among the boilerplate around the article").
 
     Example: the run of lines "Home", "News", "Sport", "Weather" above an article, or
     "Copyright 2025 Harbour News. All rights reserved. Privacy | Terms" below it.
@@ -199,7 +199,7 @@ def check_boilerplate_paragraph(context, params):
     cross-validation by page on 78 labelled pages: for text, Markdown and extracted HTML (the
     text variant) precision first, the lowest at which 95% of the blocks called boilerplate are
     (0.90 in boilerplate-v1); for whole pages (the html variant) the best F1 of the kept text
-    (0.55). Only body paragraphs and list items are judged; a subheading is flagged only when
+    (0.65). Only body paragraphs and list items are judged; a subheading is flagged only when
     the paragraph under it is (the heading of a menu goes with the menu); headlines and
     quotations never are.
 
