@@ -13,6 +13,11 @@ takes them from the tags and adds the markup measures. The text variant also lea
 page's gold main text read as a plain-text article (every paragraph content): the text it judges
 most is an article on its own, which the pages alone never show it.
 
+**Context pass** (:class:`quality.boilerplate_model.ContextPass`): its start and move
+probabilities are counted on the label sequences of the training documents (:func:`fit_context`),
+never on the pages it is scored on; in cross-validation it reads the fold's out-of-fold
+first-pass probabilities, as it reads the first pass's probabilities of an unseen document.
+
 **Evaluation** (the measure of scrapinghub's article-extraction benchmark): the kept text of a
 page (its paragraphs not called boilerplate, and its code blocks) against the gold main text,
 over word 4-gram shingles (multisets of ``\\w+`` tokens); per page, true and false positives
@@ -40,14 +45,18 @@ import numpy as np
 from features import measure_document
 from quality.boilerplate_model import (
     CARD_FORMAT,
+    CONTEXT_MOVES,
+    CONTEXT_STATES,
     DEFAULT_DATA,
     FORMAT_VERSION,
     MODEL_PATH,
     PAYLOAD_FORMAT,
     RETRAIN,
     VARIANTS,
+    ContextPass,
     boilerplate_flags,
     card_path,
+    judged_rows,
 )
 from quality.errors import ModelError
 from quality.files import atomic_write, file_sha256
@@ -69,6 +78,9 @@ LOGISTIC_C = 1.0
 # A tree ensemble would be adopted (and exported as arrays) only when it has the higher text F1
 # in this share of paired bootstrap resamples of the pages: a clear win, not noise.
 BOOSTING_WIN_SHARE = 0.95
+# Added to every possible move (and start) of the context pass when its probabilities are
+# counted, so that a move the training pages never show stays possible.
+CONTEXT_SMOOTHING = 1.0
 SHINGLE_SIZE = 4
 _TOKEN_RE = re.compile(r"\w+")
 
@@ -283,6 +295,46 @@ def predict(model, page: Page, variant: str) -> list[float]:
     return model.predict_proba(rows)[:, 1].tolist() if len(rows) else []
 
 
+def context_states(labels: Sequence[bool]) -> list[int]:
+    """The context-pass state of each judged block of a document from its labels (True:
+    boilerplate): boilerplate before the first content block is ``before``, after the last
+    ``after``, between them ``inside``; a document without content is all ``before``."""
+    content = [k for k, label in enumerate(labels) if not label]
+    if not content:
+        return [0] * len(labels)
+    first, last = content[0], content[-1]
+    return [0 if k < first else 3 if k > last else (2 if label else 1) for k, label in enumerate(labels)]
+
+
+def fit_context(pages: Sequence[Page], variant: str) -> ContextPass:
+    """The context pass counted on the label sequences of the training documents' judged,
+    labelled blocks (for the text variant with each page's main text read as an article), with
+    :data:`CONTEXT_SMOOTHING` added to every possible move; ``prior`` is the share of boilerplate
+    among those blocks (the first pass's training rows)."""
+    from features import BLOCK_ROLES
+
+    n = len(CONTEXT_STATES)
+    start = [CONTEXT_SMOOTHING] * n
+    counts = [[CONTEXT_SMOOTHING if (a, b) in CONTEXT_MOVES else 0.0 for b in range(n)] for a in range(n)]
+    documents = [d for page in pages for d in (page, page.article if variant == "text" else None) if d is not None]
+    for document in documents:
+        labels = [label for label, role in zip(document.labels, document.roles[variant]) if label is not None and role in BLOCK_ROLES]
+        if not labels:
+            continue
+        states = context_states(labels)
+        start[states[0]] += 1
+        for a, b in zip(states, states[1:]):
+            counts[a][b] += 1
+    _, y = training_rows(pages, variant)
+    return ContextPass(tuple(v / sum(start) for v in start), tuple(tuple(v / sum(row) for v in row) for row in counts), float(y.mean()))
+
+
+def revise(context: ContextPass | None, page: Page, variant: str, probabilities: list[float]) -> list[float]:
+    """The context pass over a page's first-pass probabilities (unchanged without one), as
+    :class:`quality.boilerplate_model.LinearScorer` applies it."""
+    return probabilities if context is None else context.revise(probabilities, judged_rows(page.rows[variant]))
+
+
 def page_folds(pages: Sequence[Page], folds: int = FOLDS, seed: int = SEED) -> list[tuple[np.ndarray, np.ndarray]]:
     """Folds of pages (never of blocks)."""
     from sklearn.model_selection import GroupKFold
@@ -291,23 +343,29 @@ def page_folds(pages: Sequence[Page], folds: int = FOLDS, seed: int = SEED) -> l
     return list(GroupKFold(n_splits=folds, shuffle=True, random_state=seed).split(index, groups=index))
 
 
-def out_of_fold(pages: Sequence[Page], variant: str, classifier: str, splits, seed: int = SEED, nested: bool = True, rule: str = "f1") -> tuple[list[list[float]], list[float]]:
-    """Out-of-fold probabilities of every page's blocks and, with ``nested``, the threshold
-    chosen on each fold's training pages (from their own inner out-of-fold probabilities)."""
+def out_of_fold(
+    pages: Sequence[Page], variant: str, classifier: str, splits, seed: int = SEED, nested: bool = True, rule: str = "f1", context: bool = False
+) -> tuple[list[list[float]], list[float]]:
+    """Out-of-fold probabilities of every page's blocks (with ``context``, revised by the
+    context pass counted on the same training pages) and, with ``nested``, the threshold chosen
+    on each fold's training pages (from their own inner out-of-fold probabilities)."""
     probabilities: list[list[float]] = [[] for _ in pages]
     thresholds = []
     for train, test in splits:
         train_pages = [pages[i] for i in train]
         model = fit(train_pages, variant, classifier, seed)
+        revision = fit_context(train_pages, variant) if context else None
         for i in test:
-            probabilities[i] = predict(model, pages[i], variant)
+            probabilities[i] = revise(revision, pages[i], variant, predict(model, pages[i], variant))
         if not nested:
             continue
         inner_probabilities: list[list[float]] = [[] for _ in train_pages]
         for a, b in page_folds(train_pages, FOLDS - 1, seed + 1):
-            inner_model = fit([train_pages[i] for i in a], variant, classifier, seed)
+            inner_pages = [train_pages[i] for i in a]
+            inner_model = fit(inner_pages, variant, classifier, seed)
+            inner_revision = fit_context(inner_pages, variant) if context else None
             for i in b:
-                inner_probabilities[i] = predict(inner_model, train_pages[i], variant)
+                inner_probabilities[i] = revise(inner_revision, train_pages[i], variant, predict(inner_model, train_pages[i], variant))
         thresholds.append(choose_threshold(train_pages, variant, inner_probabilities, rule))
     return probabilities, thresholds
 
@@ -330,13 +388,16 @@ def block_metrics(pages: Sequence[Page], variant: str, probabilities: Sequence[S
     }
 
 
-def cross_validate(pages: Sequence[Page], variant: str, classifier: str, folds: int = FOLDS, seed: int = SEED, nested: bool = True, rule: str = "f1") -> dict:
+def cross_validate(
+    pages: Sequence[Page], variant: str, classifier: str, folds: int = FOLDS, seed: int = SEED, nested: bool = True, rule: str = "f1", context: bool = False
+) -> dict:
     """Page-grouped cross-validation of one variant and classifier. With ``nested``, each fold's
     test pages are judged at the threshold chosen on its training pages (the honest estimate);
     without, at the one threshold that is best on all the out-of-fold probabilities (the same
-    protocol for every classifier compared, slightly optimistic for all)."""
+    protocol for every classifier compared, slightly optimistic for all). With ``context``, the
+    probabilities are revised by the context pass of each fold's training pages."""
     splits = page_folds(pages, folds, seed)
-    probabilities, thresholds = out_of_fold(pages, variant, classifier, splits, seed, nested, rule)
+    probabilities, thresholds = out_of_fold(pages, variant, classifier, splits, seed, nested, rule, context)
     overall = choose_threshold(pages, variant, probabilities, rule)
     by_page = [overall] * len(pages)
     for (_, test), threshold in zip(splits, thresholds):
@@ -346,6 +407,7 @@ def cross_validate(pages: Sequence[Page], variant: str, classifier: str, folds: 
     return {
         "variant": variant,
         "classifier": classifier,
+        "context_pass": context,
         "protocol": "nested thresholds" if nested else "one out-of-fold threshold",
         "threshold_rule": rule,
         "text": text_scores(matches),
@@ -388,10 +450,23 @@ def train(data_path: str | Path = DEFAULT_DATA, output: str | Path = MODEL_PATH,
     records = read_pages(data_path)
     pages = [measure_page(r) for r in records]
     log(f"measured {len(pages)} pages, {sum(len(p.texts) for p in pages)} prose blocks in {time.perf_counter() - started:.1f} s")
-    comparison, chosen, linear, pipelines, estimates = {}, {}, {}, {}, {}
+    comparison, chosen, linear, pipelines, estimates, contexts = {}, {}, {}, {}, {}, {}
     for variant in VARIANTS:
         rule = THRESHOLD_RULES[variant]
-        results = {name: cross_validate(pages, variant, name, folds, seed, nested=False) for name in CLASSIFIERS}
+        first = cross_validate(pages, variant, "logistic", folds, seed, nested=False)
+        revised = cross_validate(pages, variant, "logistic", folds, seed, nested=False, context=True)
+        context_wins = bootstrap_win_share(revised["_matches"], first["_matches"], seed=seed)
+        use_context = revised["text"]["f1"] > first["text"]["f1"]
+        for name, result in (("first pass only", first), ("with the context pass", revised)):
+            log(f"{variant:5s} logistic, {name}: text P {result['text']['precision']:.3f} R {result['text']['recall']:.3f} F1 {result['text']['f1']:.3f}")
+        log(f"{variant}: the context pass has the higher text F1 in {context_wins:.0%} of bootstrap resamples of the pages; {'used' if use_context else 'not used'}")
+        contexts[variant] = {
+            "used": use_context,
+            "first_pass_only": first["text"],
+            "with_context_pass": revised["text"],
+            "bootstrap_win_share": context_wins,
+        }
+        results = {"logistic": revised if use_context else first, "boosting": cross_validate(pages, variant, "boosting", folds, seed, nested=False, context=use_context)}
         for name, result in results.items():
             log(f"{variant:5s} {name:9s} text P {result['text']['precision']:.3f} R {result['text']['recall']:.3f} F1 {result['text']['f1']:.3f}; blocks AUC {result['blocks']['roc_auc']:.3f}")
         wins = bootstrap_win_share(results["boosting"]["_matches"], results["logistic"]["_matches"], seed=seed)
@@ -401,7 +476,7 @@ def train(data_path: str | Path = DEFAULT_DATA, output: str | Path = MODEL_PATH,
         chosen[variant] = "logistic"
         comparison[variant] = {name: {k: v for k, v in r.items() if not k.startswith("_")} for name, r in results.items()}
         comparison[variant]["boosting"]["bootstrap_win_share"] = wins
-        nested = cross_validate(pages, variant, "logistic", folds, seed, nested=True, rule=rule)
+        nested = cross_validate(pages, variant, "logistic", folds, seed, nested=True, rule=rule, context=use_context)
         estimates[variant] = {k: v for k, v in nested.items() if not k.startswith("_")}
         log(f"{variant:5s} logistic, nested {rule} thresholds: text P {nested['text']['precision']:.3f} R {nested['text']['recall']:.3f} F1 {nested['text']['f1']:.3f}")
         threshold = nested["out_of_fold_best_threshold"]
@@ -415,6 +490,7 @@ def train(data_path: str | Path = DEFAULT_DATA, output: str | Path = MODEL_PATH,
             "coefficients": [float(v) for v in classifier.coef_[0]],
             "intercept": float(classifier.intercept_[0]),
             "threshold": threshold,
+            "context": fit_context(pages, variant).card_numbers() if use_context else None,
         }
     seconds = time.perf_counter() - started
     output = Path(output)
@@ -432,7 +508,14 @@ def train(data_path: str | Path = DEFAULT_DATA, output: str | Path = MODEL_PATH,
             "text": "text measures only (plain text, Markdown, the article extracted from HTML); roles inferred from the text",
             "html": "text and markup measures (whole HTML pages, --page); roles from the tags",
         },
-        "pipeline": "StandardScaler -> LogisticRegression (C = 1), one per variant; scored from the numbers in `linear` (pure Python)",
+        "pipeline": (
+            "StandardScaler -> LogisticRegression (C = 1), one per variant (the first pass, each block on its own); then, where "
+            "`linear.<variant>.context` is not null, the context pass: a hidden Markov model over the document's judged blocks "
+            "(states before / article / inside / after the article; start and move probabilities counted on the training "
+            "documents' labels; the first-pass probability as evidence against the training share of boilerplate), each "
+            "block's probability of not being article text by forward-backward; the revised probability moves the first "
+            "pass's halfway to that when that is higher, and never lowers it. Scored from the numbers in `linear` (pure Python)"
+        ),
         "decision": (
             "A body paragraph or list item is boilerplate when its probability is at least the variant's threshold; "
             "a subheading when the paragraph under it is; headlines, quotations and code never are. Thresholds, on the "
@@ -465,10 +548,13 @@ def train(data_path: str | Path = DEFAULT_DATA, output: str | Path = MODEL_PATH,
             "seed": seed,
             "comparison": comparison,
             "chosen": chosen,
+            "context_pass": contexts,
             "estimate": estimates,
             "selection_rule": (
-                "classifiers compared at their best out-of-fold threshold; logistic unless gradient boosting has the higher "
-                f"text F1 in at least {BOOSTING_WIN_SHARE:.0%} of 1,000 paired bootstrap resamples of the pages"
+                "the context pass is used by a variant when it raises the logistic model's out-of-fold text F1 (each at its "
+                "best out-of-fold threshold); classifiers compared the same way, with the context pass where it is used; "
+                f"logistic unless gradient boosting has the higher text F1 in at least {BOOSTING_WIN_SHARE:.0%} of 1,000 paired "
+                "bootstrap resamples of the pages"
             ),
         },
         "linear": linear,
@@ -546,6 +632,19 @@ def card_markdown(card: dict) -> str:
                 f"| {variant} | {name}{chosen} | {r['text']['precision']:.3f} | {r['text']['recall']:.3f} | {r['text']['f1']:.3f} | "
                 f"{r['blocks']['roc_auc']:.3f} | {r['blocks']['log_loss']:.3f} | {r['out_of_fold_best_threshold']:.2f} |"
             )
+    lines += [
+        "",
+        "The context pass (logistic first pass, each at its best out-of-fold threshold):",
+        "",
+        "| variant | first pass only: text P / R / F1 | with the context pass: text P / R / F1 | context pass better in bootstrap resamples | used |",
+        "|---|---|---|---|---|",
+    ]
+    for variant, r in cv["context_pass"].items():
+        a, b = r["first_pass_only"], r["with_context_pass"]
+        lines.append(
+            f"| {variant} | {a['precision']:.3f} / {a['recall']:.3f} / {a['f1']:.3f} | {b['precision']:.3f} / {b['recall']:.3f} / {b['f1']:.3f} | "
+            f"{r['bootstrap_win_share']:.0%} | {'yes' if r['used'] else 'no'} |"
+        )
     wins = ", ".join(f"{v} {r['boosting']['bootstrap_win_share']:.0%}" for v, r in cv["comparison"].items())
     lines += [
         "",

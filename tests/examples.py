@@ -1386,9 +1386,14 @@ EXAMPLES: dict[str, Examples] = {
 # Examples on which a rule is wrong today: (code, "flags" or "passes", index) -> why. The test
 # reports each as an expected failure and fails once the rule gets it right (remove the entry).
 KNOWN_GAPS: dict[tuple[str, str, int], str] = {
+    ("BP108", "flags", 0): (
+        "the social links under a short article score 0.70-0.87, below the text variant's "
+        "precision-first threshold (0.90 since the context pass; it was 0.85); the context pass "
+        "cannot tell where an article of two paragraphs ends"
+    ),
     ("BP108", "flags", 2): (
         "a footer of short links under a short article scores 0.51-0.78, below the text variant's "
-        "precision-first threshold (0.85); read as a page (--page) the markup gives it away"
+        "precision-first threshold (0.90); read as a page (--page) the markup gives it away"
     ),
     ("BP108", "flags", 3): (
         "teasers with their times under a short article score 0.06-0.42 as text: the text variant "

@@ -185,7 +185,11 @@ def check_boilerplate_paragraph(context, params):
     Why it matters: scraped text and pages are full of navigation and interface text that no
     lexicon names ("Top Destinations", "View all trips", "Newer Older"); left in a corpus or an
     article, it is noise. The model recognises its shape (short, few function words, no
-    sentence, links, runs of such blocks) where the other BP rules need known words.
+    sentence, links, runs of such blocks) where the other BP rules need known words, then
+    revises each probability by the paragraph's place against the article (a context pass: a
+    paragraph after the article's end and a run of clear boilerplate, such as a comment or a
+    teaser, becomes more likely boilerplate, and no probability is lowered; the message then
+    says "among the boilerplate around the article").
 
     Example: the run of lines "Home", "News", "Sport", "Weather" above an article, or
     "Copyright 2025 Harbour News. All rights reserved. Privacy | Terms" below it.
@@ -194,8 +198,8 @@ def check_boilerplate_paragraph(context, params):
     default) means the model's own threshold, which its card records per variant, chosen in
     cross-validation by page on 78 labelled pages: for text, Markdown and extracted HTML (the
     text variant) precision first, the lowest at which 95% of the blocks called boilerplate are
-    (0.85 in boilerplate-v1); for whole pages (the html variant) the best F1 of the kept text
-    (0.80). Only body paragraphs and list items are judged; a subheading is flagged only when
+    (0.90 in boilerplate-v1); for whole pages (the html variant) the best F1 of the kept text
+    (0.65). Only body paragraphs and list items are judged; a subheading is flagged only when
     the paragraph under it is (the heading of a menu goes with the menu); headlines and
     quotations never are.
 
@@ -223,9 +227,17 @@ def check_boilerplate_paragraph(context, params):
             why = f"the heading of boilerplate ({context.ref(below)})"
             probability = m.boilerplate[below]
         else:
-            why = ", ".join(scorer.reasons(m.block_rows[index])) or "its shape"
+            reasons = scorer.reasons(m.block_rows[index])
+            if scorer.context is not None and scorer.first_pass([m.block_rows[index]])[0] < threshold:
+                # flagged by the context pass: its own shape alone would not have been
+                reasons = [CONTEXT_REASON, *reasons][:2]
+            why = ", ".join(reasons) or "its shape"
             probability = m.boilerplate[index]
         yield Finding(index, {"probability": probability, "variant": variant, "why": why})
+
+
+# BP108's reason for a paragraph that the context pass flags but its first-pass probability would not.
+CONTEXT_REASON = "among the boilerplate around the article"
 
 
 RULES = (
