@@ -193,7 +193,7 @@ def article_blocks(html: str, locator: SourceLocator, path: str) -> list[Block]:
     item, quotation, code block or table row."""
     import trafilatura
 
-    tree = parse_tree(html, path)
+    tree = parse_tree(html, path, keep_comments=False)
     try:
         extracted = trafilatura.bare_extraction(
             tree,
@@ -259,12 +259,19 @@ def _extracted_pieces(body) -> list[tuple[str, str, int | None]]:
             add(element, "code")
         else:
             add(element, "body")
+        tail = " ".join((element.tail or "").split())
+        if tail:  # text that trafilatura left loose in the body, after an element
+            found.append((tail, "body", line_of(element)))
+            seen_text = True
     return found
 
 
 def _element_text(element) -> str:
     """The text of an extracted element: white space collapsed, line breaks (``lb``) kept as
-    new lines, table cells separated by " | "."""
+    new lines, table cells separated by " | ", and the text of any other element inside it
+    (a list item's heading and paragraph: "WebIDE" then "Develop, deploy...") kept apart
+    from its neighbours by a space, as trafilatura's own text output does. Formatting and
+    links are not extracted, so no inline element splits a word."""
     parts: list[str] = []
 
     def walk(node) -> None:
@@ -272,6 +279,8 @@ def _element_text(element) -> str:
             parts.append("\n")
         elif node.tag == "cell" and parts and parts[-1].strip():
             parts.append(" | ")
+        elif parts:
+            parts.append(" ")
         if node.text:
             parts.append(node.text)
         for child in node:
@@ -301,14 +310,18 @@ def _title_line(html: str, title: str) -> int | None:
 # The whole page (blocks)
 
 
-def parse_tree(html: str, path: str):
+def parse_tree(html: str, path: str, keep_comments: bool = True):
     """The page as an lxml tree (elements know their ``sourceline``). A page nested deeper than
     libxml2 reads (2,048 elements) raises :class:`InputError`: the parser stops there, and the
-    text below would be lost without a word."""
+    text below would be lost without a word.
+
+    ``keep_comments=False`` leaves HTML comments out, as trafilatura's own loader does: its
+    cleaning drops a comment together with the text after it, so a paragraph holding an empty
+    ``<!-- -->`` (as React pages render them) would lose the rest of its words."""
     import lxml.html
     from lxml import etree
 
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False, huge_tree=True)
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=not keep_comments, huge_tree=True)
     try:
         root = lxml.html.fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, ValueError) as err:

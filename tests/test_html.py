@@ -160,6 +160,29 @@ def test_a_page_that_starts_with_a_comment_is_read_as_a_page(text):
     assert [p.text for p in doc.paragraphs] == (["Text after it."] if "Text" in text else [])
 
 
+FERRY_PAGE = """<!DOCTYPE html><html><head><title>Harbour Ferry Timetable Changes</title></head><body>
+<article>
+<h1>Harbour Ferry Timetable Changes</h1>
+<p>The harbour ferry will run every twenty minutes from Monday, the operator said, after months of complaints from commuters about crowded boats and long waits at the pier.</p>
+<p>The new timetable adds early sailings for shift workers, and the last boat now leaves the <!-- -->island at midnight instead of ten o'clock in the evening.</p>
+<ul><li><h3>Weekday service</h3><p>Boats leave every twenty minutes between six in the morning and eight in the evening.</p></li>
+<li><h3>Weekend service</h3><p>Boats leave every half hour, with extra sailings on market days in the summer.</p></li></ul>
+<h2>Fares stay the same</h2>
+Fares will not change this year, the operator said, although a review of the season ticket is planned for the autumn when the new boats arrive.
+<p>Passenger groups welcomed the changes but said they would watch closely whether the boats keep to the timetable during the winter storms.</p>
+</article></body></html>"""
+
+
+def test_the_article_keeps_every_word_trafilatura_extracts():
+    # Three ways words were lost or glued on real pages (benchmarks/boilerplate.py, HTML mode):
+    # an empty comment inside a paragraph (React pages) cut the paragraph there; a list item's
+    # heading ran into its text ("Weekday serviceBoats"); text loose after a heading was dropped.
+    texts = {p.text: p.role for p in Document.from_text(FERRY_PAGE, "ferry.html", format="html").paragraphs}
+    assert "The new timetable adds early sailings for shift workers, and the last boat now leaves the island at midnight instead of ten o'clock in the evening." in texts
+    assert texts["Weekday service Boats leave every twenty minutes between six in the morning and eight in the evening."] == "list_item"
+    assert texts["Fares will not change this year, the operator said, although a review of the season ticket is planned for the autumn when the new boats arrive."] == "body"
+
+
 def test_huge_html_is_refused(monkeypatch):
     monkeypatch.setattr("quality.html.MAX_HTML_CHARS", 1000)
     with pytest.raises(InputError, match="million characters"):
