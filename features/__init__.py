@@ -161,7 +161,7 @@ def find_evidence(tokens: Sequence[Tokens], roles: Sequence[str]) -> list[dict[s
         for index in finder.paragraphs(tokens, holding):
             if skip_quotes and roles[index] == "quote":
                 continue
-            spans = finder.find(tokens[index]) if holding is None else finder.find(tokens[index], index in holding)
+            spans = finder.find(tokens[index]) if holding is None else finder.find(tokens[index], gate.found_in(index))
             if spans:
                 evidence[index][kind] = spans
     return evidence

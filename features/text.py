@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -35,11 +35,12 @@ class Lexicon:
     never meet one of their triggers in a short run, and compiling all of them would cost a
     lint run 0.05 s."""
 
-    __slots__ = ("label", "triggers", "source", "flags", "_pattern", "gate", "leads")
+    __slots__ = ("label", "triggers", "trigger_set", "source", "flags", "_pattern", "gate", "leads")
 
     def __init__(self, label: str, triggers: tuple[str, ...], source: str, flags: int = 0, leads: tuple[str, ...] = ()) -> None:
         self.label = label
         self.triggers = triggers
+        self.trigger_set = frozenset(triggers)
         self.source = source
         self.flags = flags
         self._pattern: re.Pattern[str] | None = None
@@ -52,10 +53,16 @@ class Lexicon:
             self._pattern = re.compile(self.source, self.flags)
         return self._pattern
 
-    def finditer(self, tokens: Tokens) -> Iterator[re.Match[str]]:
-        """The pattern's matches in the paragraph (none without a trigger or a lead in it)."""
-        if self.gate is not None and self.gate.search(tokens.gate) is None:
-            return iter(())
+    def finditer(self, tokens: Tokens, found: AbstractSet[str] | None = None) -> Iterator[re.Match[str]]:
+        """The pattern's matches in the paragraph (none without a trigger or a lead in it).
+        ``found``, when given, holds every trigger of this lexicon that occurs in the
+        paragraph (:meth:`DocumentGate.found_in`), which saves searching for them again."""
+        if self.gate is not None:
+            if found is not None:
+                if found.isdisjoint(self.trigger_set):
+                    return iter(())
+            elif self.gate.search(tokens.gate) is None:
+                return iter(())
         if self.leads and not tokens.gate.startswith(self.leads) and tokens.leads_apply():
             return iter(())
         return self.pattern.finditer(tokens.text)
@@ -384,19 +391,21 @@ def _prefix_tree(strings: Sequence[str]) -> str:
     return f"(?:{body})?" if ends else body
 
 
-def find_patterns(lexicons: Sequence[Lexicon], tokens: Tokens, triggered: bool | None = None) -> list[Span]:
+def find_patterns(lexicons: Sequence[Lexicon], tokens: Tokens, triggered: bool | AbstractSet[str] | None = None) -> list[Span]:
     """Every match of each lexicon's pattern in the paragraph, as spans in text order.
 
     One search for all the family's triggers comes first: on clean prose it finds none, and
     only the lexicons without triggers run. A caller that has already searched the whole
     document for the family's triggers (:class:`DocumentGate`) passes the answer for this
-    paragraph as ``triggered``."""
+    paragraph as ``triggered``: whether it holds one, or the set of those it holds
+    (:meth:`DocumentGate.found_in`), so that only the lexicons whose triggers occur run."""
     family_gate, ungated = _family_gate(tuple(lexicons))
     if triggered is None:
         triggered = family_gate is None or family_gate.search(tokens.gate) is not None
     if not triggered:
         lexicons = ungated
-    found = [Span(m.start(), m.end(), lexicon.label) for lexicon in lexicons for m in lexicon.finditer(tokens)]
+    present = triggered if isinstance(triggered, AbstractSet) else None
+    found = [Span(m.start(), m.end(), lexicon.label) for lexicon in lexicons for m in lexicon.finditer(tokens, present)]
     found.sort()
     return found
 
@@ -447,6 +456,9 @@ class TriggerSet:
         return found
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 class DocumentGate:
     """The trigger gates (:attr:`Tokens.gate`) of a document's paragraphs joined into one
     string, so that the triggers of every family are looked for once per document instead of
@@ -457,23 +469,34 @@ class DocumentGate:
     the document are found first, and only those are looked for paragraph by paragraph
     (``str.find``); without one, every trigger asked about is."""
 
-    __slots__ = ("text", "starts", "_present", "_found")
+    __slots__ = ("text", "starts", "_present", "_found", "_by_paragraph")
 
     def __init__(self, paragraphs: Sequence[Tokens], triggers: TriggerSet | None = None) -> None:
         self.text = "\n".join(t.gate for t in paragraphs)
         self.starts = list(accumulate((len(t.gate) + 1 for t in paragraphs[:-1]), initial=0))
         self._present = None if triggers is None else (triggers.triggers, triggers.present(paragraphs, self.text))
         self._found: dict[str, list[int]] = {}
+        self._by_paragraph: dict[int, set[str]] = {}
 
     def holding(self, triggers: Iterable[str]) -> set[int]:
         """The indices of the paragraphs whose gate holds one of ``triggers``."""
+        if self._present is not None:
+            known, present = self._present
+            triggers = present.intersection(triggers) if known.issuperset(triggers) else triggers
         found: set[int] = set()
         for trigger in triggers:
             paragraphs = self._found.get(trigger)
             if paragraphs is None:
                 paragraphs = self._found[trigger] = self._paragraphs_with(trigger)
+                for index in paragraphs:
+                    self._by_paragraph.setdefault(index, set()).add(trigger)
             found.update(paragraphs)
         return found
+
+    def found_in(self, index: int) -> AbstractSet[str]:
+        """The triggers found so far (by :meth:`holding`) in paragraph ``index``: after
+        ``holding(triggers)``, those of ``triggers`` that it holds, and no others of them."""
+        return self._by_paragraph.get(index, _NONE)
 
     def _paragraphs_with(self, trigger: str) -> list[int]:
         if self._present is not None:

@@ -86,3 +86,17 @@ def test_quotation_spans_are_the_pattern_matches():
         else:
             text = "".join(rng.choice(marks) for _ in range(rng.randint(0, 30)))
         assert quotation_spans(text) == [m.span() for m in pattern.finditer(text)], repr(text[:60])
+
+
+def test_document_gate_finds_each_paragraphs_triggers():
+    from features.text import DocumentGate, TriggerSet
+
+    triggers = ("visit", "subscribe", ".com", "let me know", "absent")
+    paragraphs = [tokenize(t) for t in ("Visit example.com today.", "Plain prose here.", "Subscribe, and let me know.")]
+    gate = DocumentGate(paragraphs, TriggerSet(triggers))
+    assert gate.holding(("visit", ".com", "absent")) == {0}
+    assert gate.found_in(0) == {"visit", ".com"} and not gate.found_in(1) and not gate.found_in(2)
+    assert gate.holding(("subscribe", "let me know")) == {2}
+    assert gate.found_in(2) == {"subscribe", "let me know"}
+    for index, tokens in enumerate(paragraphs):  # the same answer as searching each paragraph
+        assert set(gate.found_in(index)) == {t for t in triggers if t in tokens.gate}
