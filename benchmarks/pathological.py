@@ -93,6 +93,10 @@ INPUTS = (
     Input("one character repeated", lambda n: "a" * n, 100_000, unit="characters"),
     Input("one hyphen repeated", lambda n: "-" * n, 100_000, unit="characters"),
     Input("one word repeated", lambda n: "peace " * n, 100_000, unit="words"),
+    # A run of letters and hyphens beside an address: a domain label read without a bound was
+    # read to the end of the run from every letter (quadratic: 2 s at 20,000 characters, 19 s at
+    # 60,000, some 3.5 minutes at 200,000).
+    Input("hyphenated run and an address", lambda n: "See example.com " + "-a" * (n // 2) + ".", 20_000, unit="characters"),
     Input("one-word paragraphs", lambda n: "\n".join(f"Word{i % 1000}" for i in range(n)) + "\n", 10_000, unit="paragraphs"),
     Input(
         "paragraph of URLs",

@@ -78,7 +78,10 @@ NAMES = (*TEXT_NAMES, *MARKUP_NAMES)
 
 _TERMINAL = tuple('.!?…"”’)')
 _SEPARATORS = "|•·›»/>–—"
-_ADDRESS_RE = re.compile(r"https?://|www\.|@[a-z0-9-]+\.[a-z]|\b[a-z0-9-]+\.(?:com|org|net|io|co|uk|gov|edu)\b", re.I)
+# A domain's label has at most 63 characters (RFC 1035): bounded so, the pattern reads at most
+# 63 characters from each place a label could start, and stays linear on a long run of letters
+# and hyphens ("-a-a-a...", which a label without a bound read to its end from every letter).
+_ADDRESS_RE = re.compile(r"https?://|www\.|@[a-z0-9-]{1,63}\.[a-z]|\b[a-z0-9-]{1,63}\.(?:com|org|net|io|co|uk|gov|edu)\b", re.I)
 _COPYRIGHT_RE = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bcopyright\b", re.I)
 # Tags grouped as MARKUP_TAGS: table cells, headings, captions.
 _TAG_GROUP = {"th": "td", "td": "td", "dt": "li", "dd": "li", "figcaption": "caption", "caption": "caption", "legend": "caption"}
