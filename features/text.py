@@ -482,6 +482,7 @@ class DocumentGate:
         """The indices of the paragraphs whose gate holds one of ``triggers``."""
         if self._present is not None:
             known, present = self._present
+            triggers = tuple(triggers)  # read twice below
             triggers = present.intersection(triggers) if known.issuperset(triggers) else triggers
         found: set[int] = set()
         for trigger in triggers:

@@ -96,7 +96,7 @@ def test_document_gate_finds_each_paragraphs_triggers():
     gate = DocumentGate(paragraphs, TriggerSet(triggers))
     assert gate.holding(("visit", ".com", "absent")) == {0}
     assert gate.found_in(0) == {"visit", ".com"} and not gate.found_in(1) and not gate.found_in(2)
-    assert gate.holding(("subscribe", "let me know")) == {2}
+    assert gate.holding(t for t in ("subscribe", "let me know")) == {2}  # any iterable
     assert gate.found_in(2) == {"subscribe", "let me know"}
     for index, tokens in enumerate(paragraphs):  # the same answer as searching each paragraph
         assert set(gate.found_in(index)) == {t for t in triggers if t in tokens.gate}
