@@ -113,7 +113,6 @@ def worker(options: ScoreOptions) -> Worker:
 
 def _load(options: ScoreOptions) -> Worker:
     import multiprocessing
-    import signal
     import warnings
 
     from quality.model import get_model
@@ -121,10 +120,7 @@ def _load(options: ScoreOptions) -> Worker:
     from quality.rules import RULES
 
     if multiprocessing.parent_process() is not None and threading.current_thread() is threading.main_thread():
-        # A joblib worker: Ctrl-C is the main process's to handle (it stops the workers), and
-        # a worker must not outlive a main process that was killed (SIGKILL leaves it no say).
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        _die_with_parent()
+        worker_process_setup()  # a worker process (a Dask worker; the local run's already did)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")  # reported once, by the main process (model_info)
         model = get_model(options.model)
@@ -154,6 +150,16 @@ def model_info(options: ScoreOptions) -> dict:
         "path": str(model.path), "sha256": model.card.get("model_file", {}).get("sha256"),
         "threshold": model.threshold, "warnings": state.warnings,
     }
+
+
+def worker_process_setup() -> None:
+    """In a worker process, before any work: Ctrl-C is the main process's to handle (it stops
+    the workers), and a worker must not outlive a main process that was killed (SIGKILL leaves
+    it no say)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
 
 
 def _die_with_parent() -> None:

@@ -477,6 +477,21 @@ def test_a_worker_killed_from_outside_is_retried(tmp_path):
     assert out.read_bytes() == reference.read_bytes()
 
 
+def test_worker_processes_are_lean_and_end_with_the_run():
+    """The workers are fresh interpreters (spawn) that import what scoring needs: neither joblib
+    nor numpy (44 MB of RSS per worker), and they end when the run closes them."""
+    from quality.corpus import Workers
+    from quality.scoring import ScoreOptions, model_info
+
+    with Workers(2) as workers:
+        assert workers.submit(model_info, ScoreOptions()).result()["sha256"]
+        modules = workers.submit(eval, "sorted(__import__('sys').modules)").result()
+        processes = list(workers._pool._processes.values())
+    assert "quality.scoring" in modules and "quality.model" in modules
+    assert not [m for m in modules if m.split(".")[0] in ("joblib", "numpy", "sklearn", "scipy", "lxml", "trafilatura")]
+    assert processes and not any(p.is_alive() for p in processes)
+
+
 # ---------------------------------------------------------------------------------------------
 # Template paragraphs across documents
 
