@@ -42,7 +42,7 @@ from pathlib import Path
 
 from quality.errors import InputError, QualityError
 from quality.scoring import Result, ScoreOptions, Tally, count_batch, read_markers, reject_entry, score_batch
-from quality.sources import DEFAULT_MAX_RECORD_BYTES, Record, Source, expand_inputs, read_source
+from quality.sources import DEFAULT_MAX_RECORD_BYTES, Record, Source, expand_inputs, parse_raw, read_source
 
 STATE_FORMAT = "content-quality score state"
 STATE_VERSION = 1
@@ -170,14 +170,15 @@ class WorkDir:
         return state
 
     def save(self, state: dict) -> None:
-        atomic_json(self.state, state)
+        atomic_json(self.state, state, indent=None)  # after every batch: json's C encoder, no indent
 
 
-def atomic_json(path: Path, data: dict) -> None:
+def atomic_json(path: Path, data: dict, indent: int | None = 1) -> None:
     """Write JSON to ``path`` whole or not at all (a temporary file, fsync, rename)."""
     temporary = path.with_name(path.name + ".tmp")
+    text = json.dumps(data, indent=indent, sort_keys=True)
     with open(temporary, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=1, sort_keys=True)
+        handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, path)
@@ -215,7 +216,7 @@ class Spools:
 
     def commit(self, batch: list, results: list[Result], tally: Tally) -> None:
         committed = self.state["committed"]
-        lines = [r.line.encode("utf-8") + b"\n" for r in results if r.line is not None]
+        lines = [r.line for r in results if r.line is not None]
         rejects = [json.dumps(r.reject, ensure_ascii=False).encode("utf-8") + b"\n" for r in results if r.reject is not None]
         path = self.work.spool
         try:
@@ -227,9 +228,10 @@ class Spools:
             path = self.work.spool
             self.output.flush()
             os.fsync(self.output.fileno())
-            path = self.work.rejects
-            self.rejects.flush()
-            os.fsync(self.rejects.fileno())
+            if rejects:  # else nothing was written there since the last commit's fsync
+                path = self.work.rejects
+                self.rejects.flush()
+                os.fsync(self.rejects.fileno())
             for result in results:
                 tally.add(result)
             seq, record, _ = batch[-1]
@@ -351,8 +353,9 @@ def numbered_records(sources: list[Source], config: RunConfig, progress: InputPr
     for source in sources:
         size = source.fingerprint().get("bytes", 0)
         progress.counters.clear()
+        # JSONL lines go to the workers unparsed: they parse them (quality.scoring.score_batch)
         for record in read_source(source, config.text_field, config.id_field, config.max_record_bytes, progress.counters,
-                                  progress.skipped, config.score.max_chars):
+                                  progress.skipped, config.score.max_chars, parse=False):
             yield seq, record
             seq += 1
         progress.counters.clear()
@@ -504,7 +507,8 @@ def _run(config: RunConfig, sources: list[Source], model: dict, workers: Workers
     state = prepare(config, work, settings, echo)
     tally = Tally.from_dict(state["tally"])
     resumed_from = state["committed"]["records"]
-    options = replace(config.score, markers=str(work.markers) if config.jobs > 1 else None)
+    options = replace(config.score, markers=str(work.markers) if config.jobs > 1 else None,
+                      text_field=config.text_field, id_field=config.id_field)
     summary = RunSummary(tally, 0.0, 0, config.jobs, config.output, config.rejects_path, resumed_from, model=model)
     interrupted = None
     spools = None
@@ -667,7 +671,7 @@ def _after_crash(err, pending: deque, options: ScoreOptions, config: RunConfig, 
         )
     settled = {}
     for seq in in_progress:
-        record = items[seq][1]
+        record = parse_raw(items[seq][1], options.text_field, options.id_field, options.max_chars)  # its id, for a reject
         result = _alone(items[seq], options)
         where = f"{record.source}:{record.record}"
         if result is None:

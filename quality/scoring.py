@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from quality.errors import InputError, ModelError
-from quality.sources import Record, cut_text
+from quality.sources import Record, cut_text, parse_raw
 
 DEFAULT_MAX_CHARS = 200_000
 # HTML is cut before extraction at this many times --max-chars of markup (pages carry several
@@ -53,6 +53,10 @@ class ScoreOptions:
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    # Where a JSONL line read unparsed (Record.raw) holds the text and the id: the run's
+    # --text-field and --id-field (compared on resume with the other reading options)
+    text_field: str = "text"
+    id_field: str = "id"
 
     def settings(self) -> dict:
         """The options that change output records, as a resumed run compares them."""
@@ -65,11 +69,11 @@ class ScoreOptions:
 
 
 class Result(NamedTuple):
-    """What became of one record: the output line (None when dropped), the rejects entry (the
-    reason it was dropped, or the notice that it was analysed on a prefix), and for the
-    summary its score and flag codes."""
+    """What became of one record: the output line (UTF-8 with its line break, as written;
+    None when dropped), the rejects entry (the reason it was dropped, or the notice that it
+    was analysed on a prefix), and for the summary its score and flag codes."""
 
-    line: str | None
+    line: bytes | None
     reject: dict | None = None
     score: float | None = None
     codes: tuple[str, ...] = ()
@@ -224,7 +228,7 @@ def score_batch(batch: Sequence[tuple[int, Record, Result | None]], options: Sco
             results.append(done)
             continue
         _mark(state, seq)
-        results.append(score_record(record, state))
+        results.append(score_record(parse_raw(record, options.text_field, options.id_field, options.max_chars), state))
     _mark(state, -1)
     return results
 
@@ -296,7 +300,7 @@ def score_record(record: Record, state: Worker) -> Result:
         else:
             why = "over --max-record-bytes (the record was read up to that limit)"
         notice = reject_entry(record, "truncated", f"{where}: {why}; analysed and scored on the first {len(text):,} characters", "truncated")
-    line = json.dumps(out, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    line = json.dumps(out, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8") + b"\n"
     return Result(line, notice, assessment.score, tuple(sorted({f.code for f in report.flags})), assessment.verdict)
 
 
@@ -319,6 +323,7 @@ def count_batch(batch: Sequence[tuple[int, Record, Result | None]], options: Sco
     keys: list[bytes] = []
     documents = 0
     for _, record, _ in batch:
+        record = parse_raw(record, options.text_field, options.id_field, options.max_chars)
         if record.error is not None:
             continue
         try:
