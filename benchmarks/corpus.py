@@ -18,13 +18,16 @@ What it measures:
 * **Memory.** Peak resident set size, sampled every 0.1 s with psutil, of ``--jobs 2`` runs over
   the documents repeated 10 and 100 times (6,450 and 64,500 documents by default; the throughput
   runs are sampled too). Four figures: the RSS of the main process alone, of the largest worker,
-  the sum of the RSS of the main process and all its children (workers and joblib's resource
-  trackers; shared library pages counted once per process) and the sum of their PSS (shared
-  pages split between the processes that map them), each at the same instant. Flat means: the
+  the sum of the RSS of the main process and all its children (the workers and
+  multiprocessing's resource tracker; shared library pages counted once per process) and the
+  sum of their PSS (shared pages split between the processes that map them), each at the same
+  instant. Flat means: the
   100x peak is no higher than the 10x peak plus noise.
 * **CPU time** of every process of a run, per document (sampled with the memory): on a shared
   machine the wall-clock speed-up from 1 to 2 jobs depends on what the other processes leave;
   the CPU time per document with 1 and 2 jobs gives the speed-up two idle cores would allow.
+  The main process's own share (reading, dispatching, committing) is shown apart: it is what
+  the workers cannot share.
 
 The machine is shared and has 2 cores: the load average before and after each run is printed,
 and a speed-up from 1 to 2 jobs needs 2 idle cores to show. Targets: at least 10x datatrove's
@@ -86,11 +89,12 @@ def run_score(corpus: Path, folder: Path, jobs: int, name: str) -> dict:
     main = psutil.Process(process.pid)
     peak_main = peak_child = peak_total = peak_pss = 0
     cpu: dict[int, float] = {}  # the last CPU time (user + system) seen of each process of the run
+    main_cpu = 0.0
     while process.poll() is None:
         try:
             own = main.memory_full_info()
             times = main.cpu_times()
-            cpu[main.pid] = times.user + times.system
+            cpu[main.pid] = main_cpu = times.user + times.system
             children = []
             for child in main.children(recursive=True):
                 try:
@@ -118,6 +122,7 @@ def run_score(corpus: Path, folder: Path, jobs: int, name: str) -> dict:
         "run_seconds": figures["seconds"], "docs_per_second": figures["documents_per_second"],
         "wall_seconds": wall, "wall_docs_per_second": figures["counts"]["records"] / wall,
         "cpu_seconds": sum(cpu.values()), "cpu_ms_per_document": 1000 * sum(cpu.values()) / figures["counts"]["records"],
+        "main_cpu_ms_per_document": 1000 * main_cpu / figures["counts"]["records"],
         "peak_rss_mb": {"main": peak_main / 2**20, "largest_worker": peak_child / 2**20, "main_and_children": peak_total / 2**20,
                         "main_and_children_pss": peak_pss / 2**20},
         "load_before": load_before, "load_after": os.getloadavg(),
@@ -181,11 +186,12 @@ def main(argv=None) -> int:
     speedup = two["docs_per_second"] / one["docs_per_second"]
     print()
     print("peak memory: RSS of the main process, of the largest worker, the sum of the RSS of the main process and all its")
-    print("children (shared library pages counted once per process), and the sum of their PSS (shared pages split)")
-    print(f"{'run':<14} {'docs':>7} {'docs/s':>8} {'wall docs/s':>11} {'CPU ms/doc':>10} {'RSS main':>9} {'worker':>8} {'all RSS':>8} {'all PSS':>8} {'load before/after':>18}")
+    print("children (shared library pages counted once per process), and the sum of their PSS (shared pages split);")
+    print("CPU ms/doc: all the processes of the run, main: the main process alone")
+    print(f"{'run':<14} {'docs':>7} {'docs/s':>8} {'wall docs/s':>11} {'CPU ms/doc':>10} {'main':>5} {'RSS main':>9} {'worker':>8} {'all RSS':>8} {'all PSS':>8} {'load before/after':>18}")
     for run in results["runs"]:
         rss = run["peak_rss_mb"]
-        print(f"{run['name']:<14} {run['documents']:>7,} {run['docs_per_second']:>8.1f} {run['wall_docs_per_second']:>11.1f} {run['cpu_ms_per_document']:>10.1f} "
+        print(f"{run['name']:<14} {run['documents']:>7,} {run['docs_per_second']:>8.1f} {run['wall_docs_per_second']:>11.1f} {run['cpu_ms_per_document']:>10.1f} {run['main_cpu_ms_per_document']:>5.2f} "
               f"{rss['main']:>7.0f}MB {rss['largest_worker']:>6.0f}MB {rss['main_and_children']:>6.0f}MB {rss['main_and_children_pss']:>6.0f}MB "
               f"{run['load_before'][0]:>8.2f}/{run['load_after'][0]:.2f}")
     print(f"{'datatrove 4 filters':<22} {len(articles):>7,} docs, {dt:.1f} docs/s (1 process, best of {args.datatrove_repeat}), "
