@@ -384,16 +384,19 @@ def skip_committed(records: Iterator[tuple[int, Record]], state: dict) -> Iterat
 
 class Workers:
     """The run's ``jobs`` worker processes: a :class:`concurrent.futures.ProcessPoolExecutor`
-    whose processes are started with multiprocessing's spawn method, on first use.
+    whose processes are started with multiprocessing's spawn method, on first use; each loads
+    the model and the rules for ``options`` as it starts.
 
     A spawned worker is a fresh interpreter that imports what scoring needs and nothing else:
     no copy of the main process, and neither joblib nor numpy (a joblib worker imports both: 44
     MB of RSS before any work), and no process besides the workers but multiprocessing's
-    resource tracker (joblib adds loky's, 44 MB). A pool whose worker died is broken: ``close``
-    it, and the next ``submit`` starts new processes."""
+    resource tracker (joblib adds loky's, 44 MB). As with any use of spawn, a script that calls
+    :func:`run` with several jobs needs the ``if __name__ == "__main__":`` guard. A pool whose
+    worker died is broken: ``close`` it, and the next ``submit`` starts new processes."""
 
-    def __init__(self, jobs: int):
+    def __init__(self, jobs: int, options: ScoreOptions | None = None):
         self.jobs = jobs
+        self.options = options
         self._pool = None
 
     def __enter__(self) -> Workers:
@@ -410,7 +413,8 @@ class Workers:
 
             from quality.scoring import worker_process_setup
 
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=worker_process_setup)
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=worker_process_setup, initargs=(self.options,))
         return self._pool.submit(function, *args)
 
     def ordered(self, function: Callable, items: Iterator, args: tuple, ahead: int, taken: deque | None = None) -> Iterator:
@@ -494,7 +498,7 @@ def run(config: RunConfig, echo: Callable[[str], None] = lambda line: print(line
     sources = expand_inputs(config.inputs, config.input_format)
     if not sources:
         raise InputError("no input files found in " + ", ".join(config.inputs))
-    with _signals(), Workers(config.jobs) as workers:
+    with _signals(), Workers(config.jobs, config.score) as workers:
         model = _model_info(config, workers, echo)
         if STOP:
             raise Interrupted(STOP.signum, f"interrupted ({signal.Signals(STOP.signum).name}) before any record was scored")

@@ -156,14 +156,21 @@ def model_info(options: ScoreOptions) -> dict:
     }
 
 
-def worker_process_setup() -> None:
+def worker_process_setup(options: ScoreOptions | None = None) -> None:
     """In a worker process, before any work: Ctrl-C is the main process's to handle (it stops
     the workers), and a worker must not outlive a main process that was killed (SIGKILL leaves
-    it no say)."""
+    it no say). With ``options``, the model and the rules are loaded too, so that every worker
+    of a pool is ready before the first batch; a model that fails to load is reported by the
+    first task, which loads it again."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
+    if options is not None:
+        try:
+            worker(options)
+        except Exception:
+            pass
 
 
 def _die_with_parent() -> None:

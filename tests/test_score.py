@@ -499,11 +499,13 @@ def test_a_worker_killed_from_outside_is_retried(tmp_path):
 
 def test_worker_processes_are_lean_and_end_with_the_run():
     """The workers are fresh interpreters (spawn) that import what scoring needs: neither joblib
-    nor numpy (44 MB of RSS per worker), and they end when the run closes them."""
+    nor numpy (44 MB of RSS per worker); each has loaded the model before its first task, and
+    they end when the run closes them."""
     from quality.corpus import Workers
     from quality.scoring import ScoreOptions, model_info
 
-    with Workers(2) as workers:
+    with Workers(2, ScoreOptions()) as workers:
+        assert workers.submit(eval, "len(__import__('quality.scoring').scoring._WORKERS)").result() == 1
         assert workers.submit(model_info, ScoreOptions()).result()["sha256"]
         modules = workers.submit(eval, "sorted(__import__('sys').modules)").result()
         processes = list(workers._pool._processes.values())
