@@ -21,7 +21,10 @@ What it measures:
   the sum of the RSS of the main process and all its children (the workers and
   multiprocessing's resource tracker; shared library pages counted once per process) and the
   sum of their PSS (shared pages split between the processes that map them), each at the same
-  instant. Flat means: the
+  instant. With ``--new-words`` every copy after the first has made-up words (every third word
+  of four letters or more gets a suffix of its copy): the per-word caches of the analysis meet
+  new words all along, their worst case (with the documents repeated as they are, they stop
+  growing after the first copy). Flat means: the
   100x peak is no higher than the 10x peak plus noise.
 * **CPU time** of every process of a run, per document (sampled with the memory): on a shared
   machine the wall-clock speed-up from 1 to 2 jobs depends on what the other processes leave;
@@ -40,6 +43,7 @@ second) seconds)::
     python benchmarks/corpus.py                       # the full run
     python benchmarks/corpus.py --scales 2,5 --repeat-corpus 1     # a quick smoke run
     python benchmarks/corpus.py --json corpus.json
+    python benchmarks/corpus.py --scales 10,30 --new-words        # memory with new words in every copy
 
 Needs ``pip install -e ".[bench]"`` (datatrove, spaCy, psutil). Exit code 2 when the data folder
 or a benchmark dependency is missing.
@@ -50,6 +54,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -65,13 +70,35 @@ TARGET_RSS_MB = 300.0
 SAMPLE_SECONDS = 0.1
 
 
-def write_corpus(articles, path: Path, times: int) -> int:
-    """The articles as JSONL (``id``, ``text``), ``times`` over (ids made unique)."""
+_LONG_WORD_RE = re.compile(r"[A-Za-z]{4,}")
+
+
+def new_words(text: str, tag: str) -> str:
+    """``text`` with every third word of four letters or more made up (``tag`` and a digit
+    appended): a copy of an article that brings words no earlier copy had."""
     count = 0
+
+    def made_up(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return match.group(0) + (f"{tag}{count % 7}" if count % 3 == 0 else "")
+
+    return _LONG_WORD_RE.sub(made_up, text)
+
+
+def write_corpus(articles, path: Path, times: int, fresh: bool = False) -> int:
+    """The articles as JSONL (``id``, ``text``), ``times`` over (ids made unique). With
+    ``fresh``, every copy after the first has its own made-up words (:func:`new_words`)."""
+    count = 0
+    letters = "bcdfghjklmnpqrstvwz"
     with open(path, "w", encoding="utf-8") as handle:
         for round_ in range(times):
-            for article in articles:
-                handle.write(json.dumps({"id": f"{article.id}#{round_}", "text": article.text}) + "\n")
+            for i, article in enumerate(articles):
+                text = article.text
+                if fresh and round_:
+                    n = round_ * len(articles) + i
+                    text = new_words(text, "".join(letters[(n // len(letters) ** k) % len(letters)] for k in range(4)))
+                handle.write(json.dumps({"id": f"{article.id}#{round_}", "text": text}) + "\n")
                 count += 1
     return count
 
@@ -134,6 +161,8 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=throughput.DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--repeat-corpus", type=int, default=3, help="the throughput corpus is the documents this many times (default 3)")
     parser.add_argument("--scales", default="10,100", help="corpus sizes for the memory runs, as multiples of the documents (default 10,100)")
+    parser.add_argument("--new-words", action="store_true",
+                        help="the memory runs' copies of the documents bring made-up words (the per-word caches' worst case)")
     parser.add_argument("--datatrove-repeat", type=int, default=2, help="timed datatrove runs; the best is kept (default 2)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON")
     args = parser.parse_args(argv)
@@ -175,9 +204,10 @@ def main(argv=None) -> int:
         results["runs"] += [one, two]
         memory = []
         for scale in scales:
-            corpus = folder / f"x{scale}.jsonl"
-            write_corpus(articles, corpus, scale)
-            memory.append(run_score(corpus, folder, 2, f"x{scale}-jobs2"))
+            name = f"x{scale}{'-new' if args.new_words else ''}"
+            corpus = folder / f"{name}.jsonl"
+            write_corpus(articles, corpus, scale, args.new_words)
+            memory.append(run_score(corpus, folder, 2, f"{name}-jobs2"))
             corpus.unlink()
         results["runs"] += memory
 
