@@ -18,13 +18,19 @@ What it measures:
 * **Memory.** Peak resident set size, sampled every 0.1 s with psutil, of ``--jobs 2`` runs over
   the documents repeated 10 and 100 times (6,450 and 64,500 documents by default; the throughput
   runs are sampled too). Four figures: the RSS of the main process alone, of the largest worker,
-  the sum of the RSS of the main process and all its children (workers and joblib's resource
-  trackers; shared library pages counted once per process) and the sum of their PSS (shared
-  pages split between the processes that map them), each at the same instant. Flat means: the
+  the sum of the RSS of the main process and all its children (the workers and
+  multiprocessing's resource tracker; shared library pages counted once per process) and the
+  sum of their PSS (shared pages split between the processes that map them), each at the same
+  instant. With ``--new-words`` every copy after the first has made-up words (every third word
+  of four letters or more gets a suffix of its copy): the per-word caches of the analysis meet
+  new words all along, their worst case (with the documents repeated as they are, they stop
+  growing after the first copy). Flat means: the
   100x peak is no higher than the 10x peak plus noise.
 * **CPU time** of every process of a run, per document (sampled with the memory): on a shared
   machine the wall-clock speed-up from 1 to 2 jobs depends on what the other processes leave;
   the CPU time per document with 1 and 2 jobs gives the speed-up two idle cores would allow.
+  The main process's own share (reading, dispatching, committing) is shown apart: it is what
+  the workers cannot share.
 
 The machine is shared and has 2 cores: the load average before and after each run is printed,
 and a speed-up from 1 to 2 jobs needs 2 idle cores to show. Targets: at least 10x datatrove's
@@ -37,6 +43,7 @@ second) seconds)::
     python benchmarks/corpus.py                       # the full run
     python benchmarks/corpus.py --scales 2,5 --repeat-corpus 1     # a quick smoke run
     python benchmarks/corpus.py --json corpus.json
+    python benchmarks/corpus.py --scales 10,30 --new-words        # memory with new words in every copy
 
 Needs ``pip install -e ".[bench]"`` (datatrove, spaCy, psutil). Exit code 2 when the data folder
 or a benchmark dependency is missing.
@@ -47,6 +54,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -62,13 +70,35 @@ TARGET_RSS_MB = 300.0
 SAMPLE_SECONDS = 0.1
 
 
-def write_corpus(articles, path: Path, times: int) -> int:
-    """The articles as JSONL (``id``, ``text``), ``times`` over (ids made unique)."""
+_LONG_WORD_RE = re.compile(r"[A-Za-z]{4,}")
+
+
+def new_words(text: str, tag: str) -> str:
+    """``text`` with every third word of four letters or more made up (``tag`` and a digit
+    appended): a copy of an article that brings words no earlier copy had."""
     count = 0
+
+    def made_up(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return match.group(0) + (f"{tag}{count % 7}" if count % 3 == 0 else "")
+
+    return _LONG_WORD_RE.sub(made_up, text)
+
+
+def write_corpus(articles, path: Path, times: int, fresh: bool = False) -> int:
+    """The articles as JSONL (``id``, ``text``), ``times`` over (ids made unique). With
+    ``fresh``, every copy after the first has its own made-up words (:func:`new_words`)."""
+    count = 0
+    letters = "bcdfghjklmnpqrstvwz"
     with open(path, "w", encoding="utf-8") as handle:
         for round_ in range(times):
-            for article in articles:
-                handle.write(json.dumps({"id": f"{article.id}#{round_}", "text": article.text}) + "\n")
+            for i, article in enumerate(articles):
+                text = article.text
+                if fresh and round_:
+                    n = round_ * len(articles) + i
+                    text = new_words(text, "".join(letters[(n // len(letters) ** k) % len(letters)] for k in range(4)))
+                handle.write(json.dumps({"id": f"{article.id}#{round_}", "text": text}) + "\n")
                 count += 1
     return count
 
@@ -86,11 +116,12 @@ def run_score(corpus: Path, folder: Path, jobs: int, name: str) -> dict:
     main = psutil.Process(process.pid)
     peak_main = peak_child = peak_total = peak_pss = 0
     cpu: dict[int, float] = {}  # the last CPU time (user + system) seen of each process of the run
+    main_cpu = 0.0
     while process.poll() is None:
         try:
             own = main.memory_full_info()
             times = main.cpu_times()
-            cpu[main.pid] = times.user + times.system
+            cpu[main.pid] = main_cpu = times.user + times.system
             children = []
             for child in main.children(recursive=True):
                 try:
@@ -118,6 +149,7 @@ def run_score(corpus: Path, folder: Path, jobs: int, name: str) -> dict:
         "run_seconds": figures["seconds"], "docs_per_second": figures["documents_per_second"],
         "wall_seconds": wall, "wall_docs_per_second": figures["counts"]["records"] / wall,
         "cpu_seconds": sum(cpu.values()), "cpu_ms_per_document": 1000 * sum(cpu.values()) / figures["counts"]["records"],
+        "main_cpu_ms_per_document": 1000 * main_cpu / figures["counts"]["records"],
         "peak_rss_mb": {"main": peak_main / 2**20, "largest_worker": peak_child / 2**20, "main_and_children": peak_total / 2**20,
                         "main_and_children_pss": peak_pss / 2**20},
         "load_before": load_before, "load_after": os.getloadavg(),
@@ -129,6 +161,8 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=throughput.DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--repeat-corpus", type=int, default=3, help="the throughput corpus is the documents this many times (default 3)")
     parser.add_argument("--scales", default="10,100", help="corpus sizes for the memory runs, as multiples of the documents (default 10,100)")
+    parser.add_argument("--new-words", action="store_true",
+                        help="the memory runs' copies of the documents bring made-up words (the per-word caches' worst case)")
     parser.add_argument("--datatrove-repeat", type=int, default=2, help="timed datatrove runs; the best is kept (default 2)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON")
     args = parser.parse_args(argv)
@@ -170,9 +204,10 @@ def main(argv=None) -> int:
         results["runs"] += [one, two]
         memory = []
         for scale in scales:
-            corpus = folder / f"x{scale}.jsonl"
-            write_corpus(articles, corpus, scale)
-            memory.append(run_score(corpus, folder, 2, f"x{scale}-jobs2"))
+            name = f"x{scale}{'-new' if args.new_words else ''}"
+            corpus = folder / f"{name}.jsonl"
+            write_corpus(articles, corpus, scale, args.new_words)
+            memory.append(run_score(corpus, folder, 2, f"{name}-jobs2"))
             corpus.unlink()
         results["runs"] += memory
 
@@ -181,11 +216,12 @@ def main(argv=None) -> int:
     speedup = two["docs_per_second"] / one["docs_per_second"]
     print()
     print("peak memory: RSS of the main process, of the largest worker, the sum of the RSS of the main process and all its")
-    print("children (shared library pages counted once per process), and the sum of their PSS (shared pages split)")
-    print(f"{'run':<14} {'docs':>7} {'docs/s':>8} {'wall docs/s':>11} {'CPU ms/doc':>10} {'RSS main':>9} {'worker':>8} {'all RSS':>8} {'all PSS':>8} {'load before/after':>18}")
+    print("children (shared library pages counted once per process), and the sum of their PSS (shared pages split);")
+    print("CPU ms/doc: all the processes of the run, main: the main process alone")
+    print(f"{'run':<14} {'docs':>7} {'docs/s':>8} {'wall docs/s':>11} {'CPU ms/doc':>10} {'main':>5} {'RSS main':>9} {'worker':>8} {'all RSS':>8} {'all PSS':>8} {'load before/after':>18}")
     for run in results["runs"]:
         rss = run["peak_rss_mb"]
-        print(f"{run['name']:<14} {run['documents']:>7,} {run['docs_per_second']:>8.1f} {run['wall_docs_per_second']:>11.1f} {run['cpu_ms_per_document']:>10.1f} "
+        print(f"{run['name']:<14} {run['documents']:>7,} {run['docs_per_second']:>8.1f} {run['wall_docs_per_second']:>11.1f} {run['cpu_ms_per_document']:>10.1f} {run['main_cpu_ms_per_document']:>5.2f} "
               f"{rss['main']:>7.0f}MB {rss['largest_worker']:>6.0f}MB {rss['main_and_children']:>6.0f}MB {rss['main_and_children_pss']:>6.0f}MB "
               f"{run['load_before'][0]:>8.2f}/{run['load_after'][0]:.2f}")
     print(f"{'datatrove 4 filters':<22} {len(articles):>7,} docs, {dt:.1f} docs/s (1 process, best of {args.datatrove_repeat}), "

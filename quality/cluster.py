@@ -123,7 +123,7 @@ def score_partition(partition: dict, options: ScoreOptions, reading: dict, folde
                 last = [record.source, record.record]
                 tally.add(result)
                 if result.line is not None:
-                    out.write(result.line.encode("utf-8") + b"\n")
+                    out.write(result.line)
                 if result.reject is not None:
                     rejects.write(json.dumps(result.reject, ensure_ascii=False).encode("utf-8") + b"\n")
         out.flush()

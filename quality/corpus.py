@@ -4,8 +4,8 @@ output in order, and survive bad records, interruptions, full disks and dying wo
 How a run keeps its promises:
 
 - **Order and identity.** Records are numbered in input order (a record's identity is its
-  source and line/record number). Batches go to the workers (joblib, one process per job; with
-  ``--jobs 1`` the main process) and come back in order.
+  source and line/record number). Batches go to the workers (:class:`Workers`: one process per
+  job; with ``--jobs 1`` the main process) and come back in order.
 - **Nothing lost, nothing twice.** Output records and rejects are appended to spool files in
   ``OUTPUT.partial/``; after each batch both are flushed to disk and then ``state.json`` (written
   to a temporary file and renamed) records how many records and bytes are committed. A resumed
@@ -32,7 +32,6 @@ import os
 import shutil
 import signal
 import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -42,7 +41,7 @@ from pathlib import Path
 
 from quality.errors import InputError, QualityError
 from quality.scoring import Result, ScoreOptions, Tally, count_batch, read_markers, reject_entry, score_batch
-from quality.sources import DEFAULT_MAX_RECORD_BYTES, Record, Source, expand_inputs, read_source
+from quality.sources import DEFAULT_MAX_RECORD_BYTES, Record, Source, expand_inputs, parse_raw, read_source
 
 STATE_FORMAT = "content-quality score state"
 STATE_VERSION = 1
@@ -170,14 +169,15 @@ class WorkDir:
         return state
 
     def save(self, state: dict) -> None:
-        atomic_json(self.state, state)
+        atomic_json(self.state, state, indent=None)  # after every batch: json's C encoder, no indent
 
 
-def atomic_json(path: Path, data: dict) -> None:
+def atomic_json(path: Path, data: dict, indent: int | None = 1) -> None:
     """Write JSON to ``path`` whole or not at all (a temporary file, fsync, rename)."""
     temporary = path.with_name(path.name + ".tmp")
+    text = json.dumps(data, indent=indent, sort_keys=True)
     with open(temporary, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=1, sort_keys=True)
+        handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, path)
@@ -215,7 +215,7 @@ class Spools:
 
     def commit(self, batch: list, results: list[Result], tally: Tally) -> None:
         committed = self.state["committed"]
-        lines = [r.line.encode("utf-8") + b"\n" for r in results if r.line is not None]
+        lines = [r.line for r in results if r.line is not None]
         rejects = [json.dumps(r.reject, ensure_ascii=False).encode("utf-8") + b"\n" for r in results if r.reject is not None]
         path = self.work.spool
         try:
@@ -227,9 +227,10 @@ class Spools:
             path = self.work.spool
             self.output.flush()
             os.fsync(self.output.fileno())
-            path = self.work.rejects
-            self.rejects.flush()
-            os.fsync(self.rejects.fileno())
+            if rejects:  # else nothing was written there since the last commit's fsync
+                path = self.work.rejects
+                self.rejects.flush()
+                os.fsync(self.rejects.fileno())
             for result in results:
                 tally.add(result)
             seq, record, _ = batch[-1]
@@ -351,8 +352,9 @@ def numbered_records(sources: list[Source], config: RunConfig, progress: InputPr
     for source in sources:
         size = source.fingerprint().get("bytes", 0)
         progress.counters.clear()
+        # JSONL lines go to the workers unparsed: they parse them (quality.scoring.score_batch)
         for record in read_source(source, config.text_field, config.id_field, config.max_record_bytes, progress.counters,
-                                  progress.skipped, config.score.max_chars):
+                                  progress.skipped, config.score.max_chars, parse=False):
             yield seq, record
             seq += 1
         progress.counters.clear()
@@ -373,6 +375,82 @@ def skip_committed(records: Iterator[tuple[int, Record]], state: dict) -> Iterat
                 )
             continue
         yield seq, record
+
+
+# ---------------------------------------------------------------------------------------------
+# The worker processes
+
+
+class Workers:
+    """The run's ``jobs`` worker processes: a :class:`concurrent.futures.ProcessPoolExecutor`
+    whose processes are started with multiprocessing's spawn method, on first use; each loads
+    the model and the rules for ``options`` as it starts.
+
+    A spawned worker is a fresh interpreter that imports what scoring needs and nothing else:
+    no copy of the main process, and neither joblib nor numpy (a joblib worker imports both: 44
+    MB of RSS before any work), and no process besides the workers but multiprocessing's
+    resource tracker (joblib adds loky's, 44 MB). As with any use of spawn, a script that calls
+    :func:`run` with several jobs needs the ``if __name__ == "__main__":`` guard. A pool whose
+    worker died is broken: ``close`` it, and the next ``submit`` starts new processes."""
+
+    def __init__(self, jobs: int, options: ScoreOptions | None = None):
+        self.jobs = jobs
+        self.options = options
+        self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        # on an error or a stop, the workers are killed rather than waited for
+        self.close(kill=kind is not None)
+
+    def submit(self, function: Callable, *args):
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            from quality.scoring import worker_process_setup
+
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=worker_process_setup, initargs=(self.options,))
+        return self._pool.submit(function, *args)
+
+    def ordered(self, function: Callable, items: Iterator, args: tuple, ahead: int, taken: deque | None = None) -> Iterator:
+        """``function(item, *args)`` for each item, computed by the workers and yielded in input
+        order, with at most ``ahead`` items submitted and not yet yielded; each item is appended
+        to ``taken`` when it is submitted. After a stop (:data:`STOP`) nothing more is
+        submitted and the results of the items already submitted are yielded. A worker that
+        dies raises :class:`concurrent.futures.process.BrokenProcessPool`."""
+        futures: deque = deque()
+        while True:
+            while len(futures) < ahead and not STOP:
+                item = next(items, None)
+                if item is None:
+                    break
+                if taken is not None:
+                    taken.append(item)
+                futures.append(self.submit(function, item, *args))
+            if not futures:
+                return
+            yield futures.popleft().result()
+
+    def close(self, kill: bool = False) -> None:
+        """Shut the pool down: wait for the workers to finish (after the last result, they
+        are idle), or kill them first (``kill``)."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if kill:
+            if hasattr(pool, "kill_workers"):  # Python 3.14
+                pool.kill_workers()
+            else:
+                for process in list((getattr(pool, "_processes", None) or {}).values()):
+                    try:
+                        process.kill()
+                    except (OSError, ValueError):  # already gone
+                        pass
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -419,30 +497,31 @@ def run(config: RunConfig, echo: Callable[[str], None] = lambda line: print(line
     sources = expand_inputs(config.inputs, config.input_format)
     if not sources:
         raise InputError("no input files found in " + ", ".join(config.inputs))
-    with _signals():
-        model = _model_info(config, echo)
+    with _signals(), Workers(config.jobs, config.score) as workers:
+        model = _model_info(config, workers, echo)
         if STOP:
             raise Interrupted(STOP.signum, f"interrupted ({signal.Signals(STOP.signum).name}) before any record was scored")
-        return _run(config, sources, model, echo)
+        return _run(config, sources, model, workers, echo)
 
 
-def _run(config: RunConfig, sources: list[Source], model: dict, echo) -> RunSummary:
+def _run(config: RunConfig, sources: list[Source], model: dict, workers: Workers, echo) -> RunSummary:
     work = WorkDir(config.output)
     settings = _settings(config, sources, model["sha256"])
     state = prepare(config, work, settings, echo)
     tally = Tally.from_dict(state["tally"])
     resumed_from = state["committed"]["records"]
-    options = replace(config.score, markers=str(work.markers) if config.jobs > 1 else None)
+    options = replace(config.score, markers=str(work.markers) if config.jobs > 1 else None,
+                      text_field=config.text_field, id_field=config.id_field)
     summary = RunSummary(tally, 0.0, 0, config.jobs, config.output, config.rejects_path, resumed_from, model=model)
     interrupted = None
     spools = None
     try:
         if state["phase"] == "scoring":
             if config.templates:
-                options = _templates(config, work, state, sources, options, echo)
+                options = _templates(config, work, state, sources, options, workers, echo)
                 summary.templates = state["templates"]["describe"]
             spools = Spools(work, state)
-            _score(config, sources, state, spools, tally, options, summary, echo)
+            _score(config, sources, state, spools, tally, options, summary, workers, echo)
             spools.close()
             if STOP:
                 raise Interrupted(STOP.signum)
@@ -470,18 +549,20 @@ def _run(config: RunConfig, sources: list[Source], model: dict, echo) -> RunSumm
     return summary
 
 
-def _model_info(config: RunConfig, echo) -> dict:
-    """Load the model where the documents are scored (in a worker when there are several: the
-    main process stays small) before any work, so that a broken model stops the run at once;
-    its warnings are shown here, once."""
+def _model_info(config: RunConfig, workers: Workers, echo) -> dict:
+    """Load the model where the documents are scored (in the workers when there are several:
+    the main process stays small) before any work, so that a broken model stops the run at
+    once; its warnings are shown here, once."""
     from quality.scoring import model_info
 
     if config.jobs == 1:
         info = model_info(config.score)
     else:
-        from joblib import Parallel, delayed
-
-        info = Parallel(n_jobs=config.jobs)([delayed(model_info)(config.score)])[0]
+        # one task per worker: every worker starts and loads the model before the first batch
+        futures = [workers.submit(model_info, config.score) for _ in range(config.jobs)]
+        info = futures[0].result()
+        for future in futures[1:]:
+            future.result()
     for warning in info.pop("warnings"):
         echo(f"warning: {warning}")
     return info
@@ -522,15 +603,14 @@ def _postfix(bar, progress: InputProgress, started: float, rejects: int | None) 
     bar.set_postfix_str(", ".join(parts), refresh=False)
 
 
-def _score(config, sources, state, spools: Spools, tally: Tally, options: ScoreOptions, summary: RunSummary, echo) -> None:
+def _score(config, sources, state, spools: Spools, tally: Tally, options: ScoreOptions, summary: RunSummary, workers: Workers, echo) -> None:
     """The scoring pass: batches to the workers, results committed in order."""
-    from joblib import Parallel, delayed
-    from joblib.externals.loky.process_executor import TerminatedWorkerError
+    from concurrent.futures.process import BrokenProcessPool
 
     progress = InputProgress(total=sum(s.fingerprint().get("bytes", 0) for s in sources))
     items = skip_committed(numbered_records(sources, config, progress), state)
     replay: deque = deque()
-    pending: deque = deque()
+    pending: deque = deque()  # the batches handed to the workers, in order
     bar = _progress_bar(config, state["committed"]["records"], "scoring")
     started = time.perf_counter()
     blind = 0
@@ -543,25 +623,10 @@ def _score(config, sources, state, spools: Spools, tally: Tally, options: ScoreO
         bar.update(len(results))
         _postfix(bar, progress, started, tally.dropped)
 
-    def tasks(guard: dict):
-        # joblib pulls tasks from its callback thread: a batch is taken and recorded as pending
-        # under the attempt's lock, and an attempt given up after a crash takes no more
-        source = _batches(items, config.batch_size, replay)
-        while True:
-            with guard["lock"]:
-                if not guard["open"] or STOP:
-                    return
-                batch = next(source, None)
-                if batch is None:
-                    return
-                pending.append(batch)
-            yield delayed(score_batch)(batch, options)
-
     summary.skipped = progress.skipped
     pass_started = time.perf_counter()
     try:
         while True:
-            guard = {"lock": threading.Lock(), "open": True}
             try:
                 if config.jobs == 1:
                     for batch in _batches(items, config.batch_size, replay):
@@ -569,15 +634,14 @@ def _score(config, sources, state, spools: Spools, tally: Tally, options: ScoreO
                             break
                         commit(batch, score_batch(batch, options))
                 else:
-                    # On a stop, tasks() dispatches nothing more and the batches in the workers'
-                    # hands are committed as they come back: the pool winds down by itself.
-                    with Parallel(n_jobs=config.jobs, return_as="generator", pre_dispatch=f"{PRE_DISPATCH * config.jobs}") as parallel:
-                        for results in parallel(tasks(guard)):
-                            commit(pending.popleft(), results)
+                    # On a stop, nothing more is dispatched and the batches in the workers'
+                    # hands are committed as they come back.
+                    batches = _batches(items, config.batch_size, replay)
+                    for results in workers.ordered(score_batch, batches, (options,), PRE_DISPATCH * config.jobs, pending):
+                        commit(pending.popleft(), results)
                 return
-            except TerminatedWorkerError as err:
-                with guard["lock"]:
-                    guard["open"] = False
+            except BrokenProcessPool as err:
+                workers.close(kill=True)  # the next batch starts new worker processes
                 blind += 1
                 settled = _after_crash(err, pending, options, config, summary, echo)
                 if not settled and blind >= MAX_BLIND_CRASHES:
@@ -610,7 +674,7 @@ def _after_crash(err, pending: deque, options: ScoreOptions, config: RunConfig, 
         )
     settled = {}
     for seq in in_progress:
-        record = items[seq][1]
+        record = parse_raw(items[seq][1], options.text_field, options.id_field, options.max_chars)  # its id, for a reject
         result = _alone(items[seq], options)
         where = f"{record.source}:{record.record}"
         if result is None:
@@ -643,7 +707,7 @@ def _alone(item, options: ScoreOptions) -> Result | None:
 # Template counts (the first pass of --templates)
 
 
-def _templates(config: RunConfig, work: WorkDir, state: dict, sources, options: ScoreOptions, echo) -> ScoreOptions:
+def _templates(config: RunConfig, work: WorkDir, state: dict, sources, options: ScoreOptions, workers: Workers, echo) -> ScoreOptions:
     """Count the corpus' paragraphs once (or load the saved counts) and point the workers at them."""
     from quality.templates import TemplateCounts
 
@@ -660,7 +724,7 @@ def _templates(config: RunConfig, work: WorkDir, state: dict, sources, options: 
             bar = _progress_bar(config, 0, "counting paragraphs")
             progress = InputProgress(total=sum(s.fingerprint().get("bytes", 0) for s in sources))
             started = time.perf_counter()
-            for keys, documents in _count(config, sources, options, progress):
+            for keys, documents in _count(config, sources, options, progress, workers):
                 if STOP:
                     raise Interrupted(STOP.signum)
                 counts.add(keys, documents)
@@ -694,17 +758,14 @@ def _read_counts_meta(path: Path) -> dict:
         return {}
 
 
-def _count(config: RunConfig, sources, options: ScoreOptions, progress: InputProgress):
-    from joblib import Parallel, delayed
-
+def _count(config: RunConfig, sources, options: ScoreOptions, progress: InputProgress, workers: Workers):
     items = numbered_records(sources, config, progress)
     batches = _batches(items, config.batch_size * 4, deque())
     if config.jobs == 1:
         for batch in batches:
             yield count_batch(batch, options)
         return
-    with Parallel(n_jobs=config.jobs, return_as="generator", pre_dispatch=f"{PRE_DISPATCH * config.jobs}") as parallel:
-        yield from parallel(delayed(count_batch)(batch, options) for batch in batches)
+    yield from workers.ordered(count_batch, batches, (options,), PRE_DISPATCH * config.jobs, deque())
 
 
 # ---------------------------------------------------------------------------------------------

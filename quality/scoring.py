@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from quality.errors import InputError, ModelError
-from quality.sources import Record, cut_text
+from quality.sources import Record, cut_text, parse_raw
 
 DEFAULT_MAX_CHARS = 200_000
 # HTML is cut before extraction at this many times --max-chars of markup (pages carry several
@@ -53,6 +53,10 @@ class ScoreOptions:
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    # Where a JSONL line read unparsed (Record.raw) holds the text and the id: the run's
+    # --text-field and --id-field (compared on resume with the other reading options)
+    text_field: str = "text"
+    id_field: str = "id"
 
     def settings(self) -> dict:
         """The options that change output records, as a resumed run compares them."""
@@ -65,11 +69,11 @@ class ScoreOptions:
 
 
 class Result(NamedTuple):
-    """What became of one record: the output line (None when dropped), the rejects entry (the
-    reason it was dropped, or the notice that it was analysed on a prefix), and for the
-    summary its score and flag codes."""
+    """What became of one record: the output line (UTF-8 with its line break, as written;
+    None when dropped), the rejects entry (the reason it was dropped, or the notice that it
+    was analysed on a prefix), and for the summary its score and flag codes."""
 
-    line: str | None
+    line: bytes | None
     reject: dict | None = None
     score: float | None = None
     codes: tuple[str, ...] = ()
@@ -113,7 +117,6 @@ def worker(options: ScoreOptions) -> Worker:
 
 def _load(options: ScoreOptions) -> Worker:
     import multiprocessing
-    import signal
     import warnings
 
     from quality.model import get_model
@@ -121,10 +124,7 @@ def _load(options: ScoreOptions) -> Worker:
     from quality.rules import RULES
 
     if multiprocessing.parent_process() is not None and threading.current_thread() is threading.main_thread():
-        # A joblib worker: Ctrl-C is the main process's to handle (it stops the workers), and
-        # a worker must not outlive a main process that was killed (SIGKILL leaves it no say).
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        _die_with_parent()
+        worker_process_setup()  # a worker process (a Dask worker; the local run's already did)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")  # reported once, by the main process (model_info)
         model = get_model(options.model)
@@ -154,6 +154,23 @@ def model_info(options: ScoreOptions) -> dict:
         "path": str(model.path), "sha256": model.card.get("model_file", {}).get("sha256"),
         "threshold": model.threshold, "warnings": state.warnings,
     }
+
+
+def worker_process_setup(options: ScoreOptions | None = None) -> None:
+    """In a worker process, before any work: Ctrl-C is the main process's to handle (it stops
+    the workers), and a worker must not outlive a main process that was killed (SIGKILL leaves
+    it no say). With ``options``, the model and the rules are loaded too, so that every worker
+    of a pool is ready before the first batch; a model that fails to load is reported by the
+    first task, which loads it again."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if options is not None:
+        try:
+            worker(options)
+        except Exception:
+            pass
 
 
 def _die_with_parent() -> None:
@@ -218,7 +235,7 @@ def score_batch(batch: Sequence[tuple[int, Record, Result | None]], options: Sco
             results.append(done)
             continue
         _mark(state, seq)
-        results.append(score_record(record, state))
+        results.append(score_record(parse_raw(record, options.text_field, options.id_field, options.max_chars), state))
     _mark(state, -1)
     return results
 
@@ -290,7 +307,7 @@ def score_record(record: Record, state: Worker) -> Result:
         else:
             why = "over --max-record-bytes (the record was read up to that limit)"
         notice = reject_entry(record, "truncated", f"{where}: {why}; analysed and scored on the first {len(text):,} characters", "truncated")
-    line = json.dumps(out, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    line = json.dumps(out, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8") + b"\n"
     return Result(line, notice, assessment.score, tuple(sorted({f.code for f in report.flags})), assessment.verdict)
 
 
@@ -313,6 +330,7 @@ def count_batch(batch: Sequence[tuple[int, Record, Result | None]], options: Sco
     keys: list[bytes] = []
     documents = 0
     for _, record, _ in batch:
+        record = parse_raw(record, options.text_field, options.id_field, options.max_chars)
         if record.error is not None:
             continue
         try:

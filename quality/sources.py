@@ -82,7 +82,9 @@ class Record:
     """One input record: the document to analyse, or the reason it cannot be (``error``: a
     ``(kind, reason)`` pair). ``format`` is how the worker parses ``text`` ("text",
     "markdown", or "html": raw markup, extracted by the worker). ``truncated`` is set when the
-    read limit cut the record short."""
+    read limit cut the record short. ``raw`` is a JSONL line read but not parsed yet
+    (``read_jsonl(..., parse=False)``): the worker that scores it parses it
+    (:func:`parse_raw`), so that the process that reads the input does no more than split lines."""
 
     source: str
     record: int
@@ -93,6 +95,7 @@ class Record:
     error: tuple[str, str] | None = None
     truncated: bool = False
     chars: int | None = None  # the length of the whole text, when it was cut to --max-chars
+    raw: bytes | None = None
 
 
 def cut_text(text: str, max_chars: int) -> str:
@@ -327,10 +330,12 @@ def read_jsonl(
     start: int = 0,
     end: int | None = None,
     max_chars: int | None = None,
+    parse: bool = True,
 ) -> Iterator[Record]:
     """The records of a JSON Lines stream, one per non-blank line. ``start``/``end`` restrict
     it to the lines that begin in that byte range of a plain file (a cluster partition; the
-    stream is already at ``start``, whose line number is ``first_line``)."""
+    stream is already at ``start``, whose line number is ``first_line``). With ``parse=False``
+    a line within the read limit is yielded unparsed (``Record.raw``), for :func:`parse_raw`."""
     number = first_line - 1
     offset = start
     while end is None or offset < end:
@@ -356,9 +361,20 @@ def read_jsonl(
                 return
             yield Record(source, number, error=("too-large", f"{source}:{number}: line of {size:,} bytes, over the read limit of {max_record_bytes:,} (--max-record-bytes); not parsed"))
             continue
-        if not line.strip():
+        if line.isspace():
             continue  # a blank line holds no record
-        yield _limited(parse_json_record(source, number, line, text_field, id_field), max_chars)
+        if parse:
+            yield _limited(parse_json_record(source, number, line, text_field, id_field), max_chars)
+        else:
+            yield Record(source, number, raw=line)
+
+
+def parse_raw(record: Record, text_field: str, id_field: str, max_chars: int | None) -> Record:
+    """A record read unparsed (``Record.raw``) as ``read_jsonl`` would have parsed it; any
+    other record as it is."""
+    if record.raw is None:
+        return record
+    return _limited(parse_json_record(record.source, record.record, record.raw, text_field, id_field), max_chars)
 
 
 def parse_json_record(source: str, number: int, line: bytes, text_field: str, id_field: str) -> Record:
@@ -527,9 +543,10 @@ def read_source(
     counter: list | None = None,
     skipped: dict | None = None,
     max_chars: int | None = None,
+    parse: bool = True,
 ) -> Iterator[Record]:
     """Every record of one source, in order (``skipped`` counts the WARC records that are not
-    documents, by type)."""
+    documents, by type). ``parse=False`` leaves JSONL lines unparsed (see :func:`read_jsonl`)."""
     if source.kind == "file":
         yield read_file(source, max_record_bytes, max_chars)
         return
@@ -540,7 +557,7 @@ def read_source(
         return
     try:
         if source.kind == "jsonl":
-            yield from read_jsonl(source.name, stream, text_field, id_field, max_record_bytes, max_chars=max_chars)
+            yield from read_jsonl(source.name, stream, text_field, id_field, max_record_bytes, max_chars=max_chars, parse=parse)
         else:
             for record in read_warc(source.name, stream, max_record_bytes, skipped):
                 yield _limited(record, max_chars)

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT, SEEDS
 from quality.cli import cli
-from quality.sources import Source, read_source, split_ranges
+from quality.sources import Source, parse_raw, read_source, split_ranges
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 QUALITY = [sys.executable, "-m", "quality"]
@@ -105,6 +105,26 @@ def test_broken_lines_each_go_to_rejects_with_their_reason(tmp_path):
     assert [r["record"] for r in records if r["source"] == str(cut)] == list(range(1, read_before_cut + 1))
     summary = result.stderr
     assert f"{10 + read_before_cut + 1} input records = {len(records)} scored + {len(dropped)} rejected" in summary
+
+
+def test_lines_left_unparsed_parse_in_the_worker_as_the_reader_would(tmp_path):
+    """A local run reads JSONL lines unparsed (the workers parse them): every record, error
+    and cut to --max-chars comes out as when the reader parses, and --jobs 2 writes the same
+    rejects as --jobs 1 for a file with every kind of bad line."""
+    plain, cut = broken_jsonl(tmp_path)
+    for source in (Source(str(plain), "jsonl"), Source(str(cut), "jsonl")):
+        parsed = list(read_source(source, "meta.body", "id", max_chars=50_000))
+        raw = list(read_source(source, "meta.body", "id", max_chars=50_000, parse=False))
+        assert [r.raw is not None for r in raw] == [r.error is None or r.error[0] not in ("unreadable", "too-large") for r in parsed]
+        assert [parse_raw(r, "meta.body", "id", 50_000) for r in raw] == parsed
+        assert any(r.truncated for r in parsed) or source.path == str(cut)
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        result = score(str(plain), str(cut), "-o", str(out), "--text-field", "meta.body", "-j", jobs, "--max-chars", "50000", "--batch-size", "2")
+        assert result.exit_code == 0, result.output
+        outputs.append((out.read_bytes(), (tmp_path / f"out{jobs}.rejects.jsonl").read_bytes()))
+    assert outputs[0] == outputs[1]
 
 
 def test_raw_web_sample_warc_and_jsonl(shared_data, tmp_path):
@@ -475,6 +495,23 @@ def test_a_worker_killed_from_outside_is_retried(tmp_path):
     assert process.returncode == 0, stderr
     assert "worker process died" in stderr and "scored alone in a fresh process" in stderr
     assert out.read_bytes() == reference.read_bytes()
+
+
+def test_worker_processes_are_lean_and_end_with_the_run():
+    """The workers are fresh interpreters (spawn) that import what scoring needs: neither joblib
+    nor numpy (44 MB of RSS per worker); each has loaded the model before its first task, and
+    they end when the run closes them."""
+    from quality.corpus import Workers
+    from quality.scoring import ScoreOptions, model_info
+
+    with Workers(2, ScoreOptions()) as workers:
+        assert workers.submit(eval, "len(__import__('quality.scoring').scoring._WORKERS)").result() == 1
+        assert workers.submit(model_info, ScoreOptions()).result()["sha256"]
+        modules = workers.submit(eval, "sorted(__import__('sys').modules)").result()
+        processes = list(workers._pool._processes.values())
+    assert "quality.scoring" in modules and "quality.model" in modules
+    assert not [m for m in modules if m.split(".")[0] in ("joblib", "numpy", "sklearn", "scipy", "lxml", "trafilatura")]
+    assert processes and not any(p.is_alive() for p in processes)
 
 
 # ---------------------------------------------------------------------------------------------
