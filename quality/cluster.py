@@ -32,6 +32,7 @@ from quality.corpus import (
     atomic_json,
 )
 from quality.errors import InputError, QualityError
+from quality.files import utf8_json
 from quality.scoring import ScoreOptions, Tally, count_batch, model_info, score_batch
 from quality.sources import COMPRESSED_SUFFIXES, Record, Source, expand_inputs, read_range, read_source, split_ranges
 
@@ -125,7 +126,7 @@ def score_partition(partition: dict, options: ScoreOptions, reading: dict, folde
                 if result.line is not None:
                     out.write(result.line)
                 if result.reject is not None:
-                    rejects.write(json.dumps(result.reject, ensure_ascii=False).encode("utf-8") + b"\n")
+                    rejects.write(utf8_json(result.reject).encode("utf-8") + b"\n")
         out.flush()
         os.fsync(out.fileno())
         rejects.flush()

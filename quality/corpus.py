@@ -40,6 +40,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quality.errors import InputError, QualityError
+from quality.files import utf8_json
 from quality.scoring import Result, ScoreOptions, Tally, count_batch, read_markers, reject_entry, score_batch
 from quality.sources import DEFAULT_MAX_RECORD_BYTES, Record, Source, expand_inputs, parse_raw, read_source
 
@@ -216,7 +217,7 @@ class Spools:
     def commit(self, batch: list, results: list[Result], tally: Tally) -> None:
         committed = self.state["committed"]
         lines = [r.line for r in results if r.line is not None]
-        rejects = [json.dumps(r.reject, ensure_ascii=False).encode("utf-8") + b"\n" for r in results if r.reject is not None]
+        rejects = [utf8_json(r.reject).encode("utf-8") + b"\n" for r in results if r.reject is not None]
         path = self.work.spool
         try:
             if lines:

@@ -21,6 +21,20 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+def utf8_json(obj, **kwargs) -> str:
+    """``json.dumps(obj, ensure_ascii=False)``, unless a string in ``obj`` holds a lone surrogate
+    (a file name that is not UTF-8, which Python reads with surrogateescape, or a JSON escape
+    such as ``\\ud800`` read from the input), which UTF-8 cannot encode: then with every
+    non-ASCII character escaped, which JSON allows and which reads back to the same string."""
+    text = json.dumps(obj, ensure_ascii=False, **kwargs)
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return json.dumps(obj, **kwargs)
+    return text
+
+
 def atomic_write(path: Path, write: Callable[[str], object]) -> None:
     """Write ``path`` through ``write(temporary path)`` in the same folder, then rename: a crash
     never leaves a half-written model or card. The file gets the usual permissions (mkstemp's

@@ -181,7 +181,7 @@ class MeasuredText(str):
         obj.feature_values = dict(feature_values)
         return obj
 
-    def __reduce__(self):  # pickling (joblib workers) must keep the values
+    def __reduce__(self):  # pickling (worker processes, joblib) must keep the values
         return (MeasuredText, (str(self), self.feature_values))
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from quality.analysis import Report
+from quality.files import utf8_json
 from quality.registry import Flag
 
 
@@ -48,7 +48,7 @@ def format_json(files: Sequence[dict], errors: Sequence[dict], model: dict | Non
     record = {"files": files, "errors": list(errors), "summary": {"files": len(files), "flags": total, "errors": len(errors)}}
     if model is not None:
         record["model"] = model
-    return json.dumps(record, indent=2, ensure_ascii=False)
+    return utf8_json(record, indent=2)
 
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -107,7 +107,7 @@ def format_sarif(flags: Sequence[Flag], rules: Sequence, version: str) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False)
+    return utf8_json(log, indent=2)
 
 
 def _uri(path: str) -> str:

@@ -42,6 +42,19 @@ def schema(features: bool, keep_text: bool):
     return pa.schema(columns)
 
 
+def _utf8(value):
+    """``value`` with every string Parquet can hold: a lone surrogate (written as a JSON escape in
+    the JSONL output: a file name that is not UTF-8, an escape read from the input) becomes its
+    escape, ``\\udcff``, since a Parquet string is UTF-8."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {key: _utf8(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_utf8(item) for item in value]
+    return value
+
+
 def write_parquet(lines: Iterable[str | bytes], path: str | Path, features: bool, keep_text: bool) -> int:
     """Write JSONL output records as a Parquet file at ``path`` (through a temporary file and a
     rename, so a partial file never has the final name); the number of rows written."""
@@ -56,7 +69,10 @@ def write_parquet(lines: Iterable[str | bytes], path: str | Path, features: bool
     try:
         batch: list[dict] = []
         for line in lines:
-            batch.append(json.loads(line))
+            record = json.loads(line)
+            if b"\\ud" in line if isinstance(line, bytes) else "\\ud" in line:
+                record = _utf8(record)
+            batch.append(record)
             if len(batch) >= ROW_GROUP:
                 writer.write_table(pa.Table.from_pylist(batch, table_schema))
                 rows += len(batch)

@@ -1,6 +1,6 @@
 """Scoring one document of a corpus, in a worker: the output record and the rejects.
 
-:func:`score_batch` is what every worker runs (a joblib process, the main process with
+:func:`score_batch` is what every worker runs (a process of the pool, the main process with
 ``--jobs 1``, or a Dask worker): it turns a batch of :class:`~quality.sources.Record` into
 :class:`Result` values, in order. The model, the rules and the template counts are loaded once
 per process (:func:`worker`). Whatever happens to one document (text that cannot be parsed, a
@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from quality.errors import InputError, ModelError
+from quality.files import utf8_json
 from quality.sources import Record, cut_text, parse_raw
 
 DEFAULT_MAX_CHARS = 200_000
@@ -307,7 +308,7 @@ def score_record(record: Record, state: Worker) -> Result:
         else:
             why = "over --max-record-bytes (the record was read up to that limit)"
         notice = reject_entry(record, "truncated", f"{where}: {why}; analysed and scored on the first {len(text):,} characters", "truncated")
-    line = json.dumps(out, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8") + b"\n"
+    line = utf8_json(out, separators=(",", ":"), allow_nan=False).encode("utf-8") + b"\n"
     return Result(line, notice, assessment.score, tuple(sorted({f.code for f in report.flags})), assessment.verdict)
 
 

@@ -8,6 +8,7 @@ files are refused before anything in them is unpickled.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -224,6 +225,28 @@ def test_encodings_on_the_command_line(tmp_path):
     assert f"{tmp_path / 'latin.txt'}: is not valid UTF-8 (byte 0xe9 at offset 6); it looks like cp1252" in result.stderr
     assert f"{tmp_path / 'image.md'}: looks like a binary file" in result.stderr
     assert_good_still_checked(result, good)
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path):
+    # Python reads such a name with surrogateescape ("bad\udcff.txt"), which UTF-8 cannot encode:
+    # the JSON outputs escape it (and read back to the same name), the text output writes its bytes
+    name = os.fsencode(tmp_path) + b"/bad\xff name.txt"
+    try:
+        with open(name, "wb") as handle:
+            handle.write(b"Visit example-shop.com today for the best deals on running shoes!\n")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system does not take file names that are not UTF-8")
+    path = os.fsdecode(name)
+    for fmt in ("text", "json", "sarif", "github", "junit"):
+        done = subprocess.run([sys.executable, "-m", "quality", "check", "--format", fmt, "--no-score", str(tmp_path)], capture_output=True, timeout=120)
+        assert done.returncode == 1, (fmt, done.stderr)
+        assert b"BP101" in done.stdout, fmt
+        if fmt in ("json", "sarif"):
+            out = json.loads(done.stdout.decode("utf-8"))  # valid UTF-8, valid JSON
+            where = out["files"][0]["path"] if fmt == "json" else out["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            assert where.endswith("bad\udcff name.txt") and where in path
+        else:
+            assert b"bad\xff name.txt" in done.stdout, fmt
 
 
 def test_read_bytes_names_the_file(tmp_path):

@@ -213,6 +213,34 @@ def test_output_record_format_features_keep_text_and_parquet(tmp_path):
     assert rows[0]["features"]["top_phrase_count"] == first["features"]["top_phrase_count"]
 
 
+def test_lone_surrogates_and_file_names_that_are_not_utf8_are_written_not_fatal(tmp_path):
+    # A JSON escape of half a surrogate pair is valid JSON but not Unicode; a file name that is not
+    # UTF-8 reads as one too. UTF-8 cannot encode either: the JSONL output escapes them (and reads
+    # back to the same strings), Parquet (UTF-8 strings) holds their escapes
+    pyarrow = pytest.importorskip("pyarrow.parquet")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsencode(folder) + b"/part\xfe.jsonl"
+    try:
+        with open(name, "wb") as handle:
+            handle.write(b'{"id": "a\\ud800", "text": "Half an emoji \\udc00 in a sentence of plain text."}\n{"id": "b", "text": "Plain text."}\n')
+    except (OSError, UnicodeError):
+        pytest.skip("this file system does not take file names that are not UTF-8")
+    source = os.fsdecode(name)
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        result = subprocess.run([sys.executable, "-m", "quality", "score", name, "-o", str(out), "-j", jobs, "--keep-text", "-q"], capture_output=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        records = [json.loads(line) for line in out.read_bytes().decode("utf-8").splitlines()]
+        assert [(r["source"], r["id"]) for r in records] == [(source, "a\ud800"), (source, "b")]
+        assert records[0]["text"] == "Half an emoji \udc00 in a sentence of plain text." and records[0]["verdict"]
+    parquet = tmp_path / "out.parquet"
+    result = subprocess.run([sys.executable, "-m", "quality", "score", name, "-o", str(parquet), "-j", "1", "-q"], capture_output=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    rows = pyarrow.read_table(parquet).to_pylist()
+    assert [r["id"] for r in rows] == ["a\\ud800", "b"] and rows[0]["source"].endswith("part\\udcfe.jsonl")
+
+
 def test_rule_selection_as_in_quality_check(tmp_path):
     corpus = write_corpus(tmp_path / "c.jsonl", 5)
     out = tmp_path / "sel.jsonl"
