@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, write_undecodable_name
 from quality.cli import cli, iter_inputs
 from quality.document import decode, read_bytes
 from quality.errors import InputError
@@ -230,12 +230,7 @@ def test_encodings_on_the_command_line(tmp_path):
 def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path):
     # Python reads such a name with surrogateescape ("bad\udcff.txt"), which UTF-8 cannot encode:
     # the JSON outputs escape it (and read back to the same name), the text output writes its bytes
-    name = os.fsencode(tmp_path) + b"/bad\xff name.txt"
-    try:
-        with open(name, "wb") as handle:
-            handle.write(b"Visit example-shop.com today for the best deals on running shoes!\n")
-    except (OSError, UnicodeError):
-        pytest.skip("this file system does not take file names that are not UTF-8")
+    name = write_undecodable_name(tmp_path, b"bad\xff name.txt", b"Visit example-shop.com today for the best deals on running shoes!\n")
     path = os.fsdecode(name)
     for fmt in ("text", "json", "sarif", "github", "junit"):
         done = subprocess.run([sys.executable, "-m", "quality", "check", "--format", fmt, "--no-score", str(tmp_path)], capture_output=True, timeout=120)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, write_undecodable_name
 from quality.cli import cli
 from quality.sources import Source, parse_raw, read_source, split_ranges
 
@@ -218,14 +218,8 @@ def test_lone_surrogates_and_file_names_that_are_not_utf8_are_written_not_fatal(
     # UTF-8 reads as one too. UTF-8 cannot encode either: the JSONL output escapes them (and reads
     # back to the same strings), Parquet (UTF-8 strings) holds their escapes
     pyarrow = pytest.importorskip("pyarrow.parquet")
-    folder = tmp_path / "in"
-    folder.mkdir()
-    name = os.fsencode(folder) + b"/part\xfe.jsonl"
-    try:
-        with open(name, "wb") as handle:
-            handle.write(b'{"id": "a\\ud800", "text": "Half an emoji \\udc00 in a sentence of plain text."}\n{"id": "b", "text": "Plain text."}\n')
-    except (OSError, UnicodeError):
-        pytest.skip("this file system does not take file names that are not UTF-8")
+    data = b'{"id": "a\\ud800", "text": "Half an emoji \\udc00 in a sentence of plain text."}\n{"id": "b", "text": "Plain text."}\n'
+    name = write_undecodable_name(tmp_path, b"part\xfe.jsonl", data)
     source = os.fsdecode(name)
     for jobs in ("1", "2"):
         out = tmp_path / f"out{jobs}.jsonl"
