@@ -70,6 +70,13 @@ def shipped_context() -> dict[str, bool]:
     return {variant: numbers.get("context") is not None for variant, numbers in load().card["linear"].items()}
 
 
+def shipped_threshold() -> float:
+    """The text variant's threshold in the bundled model's card."""
+    from quality.boilerplate_model import read_card
+
+    return read_card()["linear"]["text"]["threshold"]
+
+
 def oracle_flags(page, variant: str) -> list[bool]:
     """BP108's decisions (:func:`quality.boilerplate_model.boilerplate_flags`) when every judged
     block's probability is its gold label (1 boilerplate, 0 content; unlabelled blocks 1)."""
@@ -131,6 +138,30 @@ def length_baseline(pages, splits) -> tuple[dict, list[int]]:
         for i in test:
             flags[i] = [len(t) < best for t in pages[i].texts]
     return scores_of(pages, flags), chosen
+
+
+def decisions(pages, probabilities, articles, thresholds=(0.90, 0.92, 0.94, 0.96, 0.98)) -> dict:
+    """BP108's decisions on the text variant's out-of-fold probabilities at a few thresholds:
+    the labelled page blocks it flags (subheadings with the paragraph under them), their
+    precision, the share of the pages' boilerplate blocks it finds, and the paragraphs it flags
+    in the clean main texts read as articles (every one a false alarm)."""
+    from quality.boilerplate_model import boilerplate_flags
+
+    out = {}
+    for t in thresholds:
+        flagged = right = boilerplate = false_alarms = 0
+        for page, q in zip(pages, probabilities):
+            for flag, label in zip(boilerplate_flags(q, page.roles["text"], t), page.labels):
+                if label is None:
+                    continue
+                boilerplate += label
+                flagged += flag
+                right += flag and label
+        for article, q in articles:
+            false_alarms += sum(boilerplate_flags(q, article.roles["text"], t))
+        out[t] = {"flagged": flagged, "precision": right / flagged if flagged else 1.0, "recall": right / boilerplate, "article_false_alarms": false_alarms,
+                  "article_paragraphs": sum(len(a.labels) for a, _ in articles)}
+    return out
 
 
 def html_mode(pages, splits, thresholds) -> dict:
@@ -325,6 +356,13 @@ def main() -> int:
     oracle, oracle_roles = results["oracle: the blocks labelled content"]["f1"], results["oracle under BP108's decisions (text roles)"]["f1"]
     print(f"the target: text-only F1 >= {target:.3f}; the oracle's ceiling {oracle:.3f} ({oracle_roles:.3f} under BP108's decisions)")
 
+    decided = decisions(pages, nested["text"]["_probabilities"], nested["text"]["_articles"])
+    shipped = shipped_threshold()
+    print(f"\nBP108's decisions, text variant, out of fold (the shipped threshold: {shipped})")
+    print("threshold  page blocks flagged  precision  boilerplate found  false alarms in the clean main texts")
+    for t, d in decided.items():
+        print(f"{t:9.2f}  {d['flagged']:19,d}  {d['precision']:9.3f}  {d['recall']:17.3f}  {d['article_false_alarms']:,} of {d['article_paragraphs']:,} paragraphs")
+
     html = html_mode(pages, splits, nested["text-shipped"]["fold_thresholds"])
     print("\nHTML mode (the article trafilatura extracts)")
     for name, r in html.items():
@@ -347,7 +385,7 @@ def main() -> int:
         print(f"{name:{width}s}  {seconds:.4f} s  x{seconds / base:.2f}")
     print(f"\ntotal {time.perf_counter() - started:.0f} s")
     if args.json:
-        numbers = {"blocks": results, "html_mode": html, "cost": spent, "seconds_per_page": speed, "thresholds": {k: v["fold_thresholds"] for k, v in nested.items()}, "lengths": lengths}
+        numbers = {"blocks": results, "decisions": decided, "html_mode": html, "cost": spent, "seconds_per_page": speed, "thresholds": {k: v["fold_thresholds"] for k, v in nested.items()}, "lengths": lengths}
         args.json.write_text(json.dumps(numbers, indent=2, default=lambda o: o.item() if hasattr(o, "item") else str(o)) + "\n", encoding="utf-8")
     return 0
 

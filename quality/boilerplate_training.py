@@ -65,7 +65,7 @@ FOLDS = 5
 SEED = 0
 CLASSIFIERS = ("logistic", "boosting")
 # Thresholds tried for the decision (probability of boilerplate).
-THRESHOLDS = tuple(round(0.30 + 0.05 * k, 2) for k in range(14))
+THRESHOLDS = tuple(round(0.30 + 0.05 * k, 2) for k in range(13)) + (0.92, 0.94, 0.96, 0.98)
 # How each variant's threshold is chosen. The text variant judges text that is mostly article
 # (plain text, Markdown, an extracted article), where a flag on a clean paragraph costs more
 # than a missed one: precision first. The html variant reads whole pages (--page), where the
@@ -223,15 +223,25 @@ def evaluate_text(pages: Sequence[Page], variant: str, probabilities: Sequence[S
     return text_scores([shingle_match(p.gold_shingles, kept_tokens(p, page_flags(p, variant, q, threshold))) for p, q in zip(pages, probabilities)])
 
 
-def choose_threshold(pages: Sequence[Page], variant: str, probabilities: Sequence[Sequence[float]], rule: str = "f1") -> float:
+def choose_threshold(
+    pages: Sequence[Page], variant: str, probabilities: Sequence[Sequence[float]], rule: str = "f1", articles: Sequence[tuple[Page, Sequence[float]]] = ()
+) -> float:
     """The decision threshold by ``rule``: ``"f1"``, the best text F1 (ties: the higher, fewer
     flags); ``"precision"``, the lowest threshold at which at least :data:`MIN_PRECISION` of the
-    judged blocks called boilerplate are boilerplate (precision first)."""
+    labelled blocks that BP108 would flag (:func:`page_flags`: body paragraphs and list items, and
+    the subheadings over them) are boilerplate (precision first), counted on the pages and on
+    ``articles`` (each page's gold main text read as an article, with its probabilities: every
+    block content), which are what the text variant mostly reads."""
     if rule == "precision":
-        y, p = judged_labels(pages, variant, probabilities)
+        documents = [*zip(pages, probabilities), *articles]
         for t in THRESHOLDS:
-            called = p >= t
-            if called.any() and y[called].mean() >= MIN_PRECISION:
+            called = right = 0
+            for page, q in documents:
+                for flagged, label in zip(page_flags(page, variant, q, t), page.labels):
+                    if flagged and label is not None:
+                        called += 1
+                        right += label
+            if called and right >= MIN_PRECISION * called:
                 return t
         return THRESHOLDS[-1]
     scores = {t: round(evaluate_text(pages, variant, probabilities, t)["f1"], 4) for t in THRESHOLDS}
@@ -345,29 +355,43 @@ def page_folds(pages: Sequence[Page], folds: int = FOLDS, seed: int = SEED) -> l
 
 def out_of_fold(
     pages: Sequence[Page], variant: str, classifier: str, splits, seed: int = SEED, nested: bool = True, rule: str = "f1", context: bool = False
-) -> tuple[list[list[float]], list[float]]:
+) -> tuple[list[list[float]], list[float], list[tuple[Page, list[float]]]]:
     """Out-of-fold probabilities of every page's blocks (with ``context``, revised by the
-    context pass counted on the same training pages) and, with ``nested``, the threshold chosen
-    on each fold's training pages (from their own inner out-of-fold probabilities)."""
+    context pass counted on the same training pages), with ``nested`` the threshold chosen on
+    each fold's training pages (from their own inner out-of-fold probabilities), and for the
+    text variant the out-of-fold probabilities of each page's main text read as an article."""
     probabilities: list[list[float]] = [[] for _ in pages]
+    articles: list[tuple[Page, list[float]]] = []
     thresholds = []
+
+    def judge(model, revision, page: Page) -> list[float]:
+        return revise(revision, page, variant, predict(model, page, variant))
+
+    def article_of(page: Page) -> Page | None:
+        return page.article if variant == "text" else None
+
     for train, test in splits:
         train_pages = [pages[i] for i in train]
         model = fit(train_pages, variant, classifier, seed)
         revision = fit_context(train_pages, variant) if context else None
         for i in test:
-            probabilities[i] = revise(revision, pages[i], variant, predict(model, pages[i], variant))
+            probabilities[i] = judge(model, revision, pages[i])
+            if article_of(pages[i]) is not None:
+                articles.append((pages[i].article, judge(model, revision, pages[i].article)))
         if not nested:
             continue
         inner_probabilities: list[list[float]] = [[] for _ in train_pages]
+        inner_articles: list[tuple[Page, list[float]]] = []
         for a, b in page_folds(train_pages, FOLDS - 1, seed + 1):
             inner_pages = [train_pages[i] for i in a]
             inner_model = fit(inner_pages, variant, classifier, seed)
             inner_revision = fit_context(inner_pages, variant) if context else None
             for i in b:
-                inner_probabilities[i] = revise(inner_revision, train_pages[i], variant, predict(inner_model, train_pages[i], variant))
-        thresholds.append(choose_threshold(train_pages, variant, inner_probabilities, rule))
-    return probabilities, thresholds
+                inner_probabilities[i] = judge(inner_model, inner_revision, train_pages[i])
+                if article_of(train_pages[i]) is not None:
+                    inner_articles.append((train_pages[i].article, judge(inner_model, inner_revision, train_pages[i].article)))
+        thresholds.append(choose_threshold(train_pages, variant, inner_probabilities, rule, inner_articles))
+    return probabilities, thresholds, articles
 
 
 def block_metrics(pages: Sequence[Page], variant: str, probabilities: Sequence[Sequence[float]], threshold: float) -> dict[str, float]:
@@ -397,8 +421,8 @@ def cross_validate(
     protocol for every classifier compared, slightly optimistic for all). With ``context``, the
     probabilities are revised by the context pass of each fold's training pages."""
     splits = page_folds(pages, folds, seed)
-    probabilities, thresholds = out_of_fold(pages, variant, classifier, splits, seed, nested, rule, context)
-    overall = choose_threshold(pages, variant, probabilities, rule)
+    probabilities, thresholds, articles = out_of_fold(pages, variant, classifier, splits, seed, nested, rule, context)
+    overall = choose_threshold(pages, variant, probabilities, rule, articles)
     by_page = [overall] * len(pages)
     for (_, test), threshold in zip(splits, thresholds):
         for i in test:
@@ -415,6 +439,7 @@ def cross_validate(
         "blocks": block_metrics(pages, variant, probabilities, float(np.median(thresholds or [overall]))),
         "out_of_fold_best_threshold": overall,
         "_probabilities": probabilities,
+        "_articles": articles,
         "_matches": matches,
     }
 
@@ -519,8 +544,9 @@ def train(data_path: str | Path = DEFAULT_DATA, output: str | Path = MODEL_PATH,
         "decision": (
             "A body paragraph or list item is boilerplate when its probability is at least the variant's threshold; "
             "a subheading when the paragraph under it is; headlines, quotations and code never are. Thresholds, on the "
-            f"out-of-fold probabilities: text variant, precision first (the lowest at which {MIN_PRECISION:.0%} of the blocks "
-            "called boilerplate are); html variant, the best F1 of the kept text."
+            f"out-of-fold probabilities: text variant, precision first (the lowest at which {MIN_PRECISION:.0%} of the labelled "
+            "blocks it would flag, subheadings included, are boilerplate, counted on the pages and on their main texts read as "
+            "articles, where every block is content); html variant, the best F1 of the kept text."
         ),
         "training_data": {
             "articles_as_text": "the text variant also trains on each page's gold main text read as a plain-text article, every paragraph content (same cross-validation group as its page)",

@@ -218,6 +218,25 @@ def test_checking_text_imports_neither_scikit_learn_nor_the_html_readers():
     assert out.stdout.strip() == "[]"
 
 
+def test_the_precision_first_threshold_counts_what_bp108_flags_on_pages_and_articles():
+    from quality.boilerplate_training import Page, choose_threshold
+
+    def page(roles, labels):
+        return Page("p", ["x"] * len(roles), {"text": roles}, {"text": []}, labels, [], "")
+
+    menu = page(["body"] * 4, [True, True, True, False])
+    menu_probabilities = [0.99, 0.97, 0.93, 0.2]
+    assert choose_threshold([menu], "text", [menu_probabilities], "precision") == 0.30
+    # A clean article (every block content) whose one paragraph scores 0.93: the threshold rises
+    # above it, since 3 of the 4 paragraphs flagged at 0.90 would be boilerplate
+    article = page(["body", "body"], [False, False])
+    assert choose_threshold([menu], "text", [menu_probabilities], "precision", [(article, [0.93, 0.1])]) == 0.94
+    # A subheading goes with the paragraph under it, flagged and counted with it: here half of
+    # what would be flagged is content at every threshold, so none qualifies and the highest is taken
+    headed = page(["subheading", "body", "body"], [False, True, False])
+    assert choose_threshold([headed], "text", [[0.0, 0.99, 0.1]], "precision") == 0.98
+
+
 def test_training_on_a_few_pages_writes_a_loadable_model(shared_data, tmp_path):
     from quality.boilerplate_training import train
 

@@ -197,8 +197,9 @@ def check_boilerplate_paragraph(context, params):
     Threshold: the paragraph's probability of boilerplate is at least min_probability; 0 (the
     default) means the model's own threshold, which its card records per variant, chosen in
     cross-validation by page on 78 labelled pages: for text, Markdown and extracted HTML (the
-    text variant) precision first, the lowest at which 95% of the blocks called boilerplate are
-    (0.90 in boilerplate-v1); for whole pages (the html variant) the best F1 of the kept text
+    text variant) precision first, the lowest at which 95% of the paragraphs it would flag are
+    boilerplate, counted on the pages and on their main texts read as articles (0.96 in
+    boilerplate-v1); for whole pages (the html variant) the best F1 of the kept text
     (0.65). Only body paragraphs and list items are judged; a subheading is flagged only when
     the paragraph under it is (the heading of a menu goes with the menu); headlines and
     quotations never are.
