@@ -271,6 +271,12 @@ def measure_document(
             "word_count": float(n_words),
         }
     )
+    # Share bars and footers split over lines are widget evidence too, found across paragraphs;
+    # added after the values, which the article model of this version was trained without
+    for k, spans in enumerate(boilerplate.find_chrome_runs(paragraphs, roles)):
+        if spans:
+            found = {**evidence[k], "widget": sorted([*evidence[k].get("widget", ()), *spans])}
+            evidence[k] = {kind: found[kind] for kind in FINDERS if kind in found}
     return Measurements(
         tokens=tokens,
         roles=roles,

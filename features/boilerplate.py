@@ -230,6 +230,81 @@ def find_affiliate(tokens: Tokens, triggered: bool | None = None) -> list[Span]:
     return unquoted(find_patterns(AFFILIATE, tokens, triggered), tokens)
 
 
+# Page chrome split over lines, each item a paragraph of its own (or a few on one line, between
+# pipes or bullets): a share bar under its head ("Share", then "Facebook", "X", "WhatsApp"), and
+# a footer's links ("About us", "Careers", "Terms of use", "Privacy policy"). One such line is
+# ordinary text; the run is the widget (ARTIFACTS.md type 18).
+SHARE_HEADS = frozenset(
+    {"share", "share this", "share this article", "share this story", "share this post", "share this page", "share on",
+     "share via", "share the story", "share article", "share story", "follow us", "follow us on", "connect with us"}
+)
+SOCIAL_NAMES = frozenset(
+    {"facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "mail", "pinterest", "reddit", "telegram",
+     "instagram", "youtube", "tiktok", "threads", "bluesky", "mastodon", "flipboard", "messenger", "tumblr", "snapchat",
+     "copy link", "copy", "print", "sms", "comments", "comment"}
+)
+FOOTER_CORPORATE = frozenset(
+    {"about", "about us", "contact", "contact us", "advertise", "advertise with us", "advertising", "careers", "jobs",
+     "work with us", "press", "newsletters", "subscribe", "rss", "sitemap", "site map", "help", "faq", "our team",
+     "corrections", "masthead", "staff"}
+)
+FOOTER_LEGAL = frozenset(
+    {"terms", "terms of use", "terms of service", "terms and conditions", "privacy", "privacy policy", "privacy notice",
+     "cookie policy", "cookies", "cookie settings", "cookie preferences", "manage cookies", "accessibility", "legal",
+     "imprint", "impressum", "disclaimer", "do not sell my personal information", "your privacy choices", "ethics policy"}
+)
+_CHROME_ITEM_STRIP = " \t-–—*+:.!"
+_CHROME_MAX_CHARS = 120
+
+
+def _chrome_items(text: str) -> list[str]:
+    """The lower-cased items of a short line (split at pipes, bullets, slashes), or [] for a
+    longer one."""
+    if len(text) > _CHROME_MAX_CHARS:
+        return []
+    items = [" ".join(p.split()).strip(_CHROME_ITEM_STRIP).lower() for p in _LABEL_SPLIT_RE.split(text)]
+    return [i for i in items if i]
+
+
+def find_chrome_runs(texts: Sequence[str], roles: Sequence[str]) -> list[list[Span]]:
+    """Per paragraph, a span over the whole paragraph when it belongs to a run of page chrome
+    split over lines: a share bar (a head such as "Share" or "Follow us", then at least two
+    lines of social networks or share buttons) or a footer's links (at least four items,
+    corporate ones such as "Careers" and legal ones such as "Privacy policy" both). Headlines
+    and quotations break a run. A list of social networks without a share head, or of legal
+    pages alone (an article about what a website needs), is not a run."""
+    found: list[list[Span]] = [[] for _ in texts]
+    kinds: list[tuple[str, list[str]] | None] = []
+    for text, role in zip(texts, roles):
+        items = _chrome_items(text) if role not in ("headline", "quote") else []
+        if items and all(i in SHARE_HEADS or i in SOCIAL_NAMES for i in items):
+            kinds.append(("share bar", items))
+        elif items and all(i in FOOTER_CORPORATE or i in FOOTER_LEGAL for i in items):
+            kinds.append(("footer links", items))
+        else:
+            kinds.append(None)
+    i, n = 0, len(texts)
+    while i < n:
+        if kinds[i] is None:
+            i += 1
+            continue
+        kind = kinds[i][0]
+        j = i
+        while j < n and kinds[j] is not None and kinds[j][0] == kind:
+            j += 1
+        items = [item for k in range(i, j) for item in kinds[k][1]]
+        if kind == "share bar":
+            accepted = items[0] in SHARE_HEADS and sum(1 for item in items if item in SOCIAL_NAMES) >= 2
+        else:
+            corporate = sum(1 for item in items if item in FOOTER_CORPORATE)
+            accepted = len(items) >= 4 and corporate >= 1 and len(items) - corporate >= 1
+        if accepted:
+            for k in range(i, j):
+                found[k] = [Span(0, len(texts[k]), kind)]
+        i = j
+    return found
+
+
 def is_page_chrome(tokens: Tokens) -> bool:
     """True when a whole line is page chrome (a section label, byline, timestamp, breadcrumb,
     ad label, related-links heading, button): the document model does not take it for a

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from features.boilerplate import find_related_links, is_page_chrome
+from features.boilerplate import find_chrome_runs, find_related_links, is_page_chrome
 from features.text import title_case_share, tokenize, words
 
 from quality.collector import collector_paused
@@ -437,6 +437,10 @@ def infer_roles(texts: Sequence[str], marked: Sequence[str]) -> list[str]:
         not marked[i] and is_heading_like(t, texts[i + 1] if i + 1 < len(texts) else None)
         for i, t in enumerate(texts)
     ]
+    # A share bar or a footer split over lines ("Follow us", "Facebook", "X") is page chrome too
+    for index, spans in enumerate(find_chrome_runs(texts, [m or "body" for m in marked])):
+        if spans:
+            heading_like[index] = False
     in_list = [False] * len(texts)
     run_start = 0
     for index in range(len(texts) + 1):

@@ -445,6 +445,48 @@ Several companies are competing to build the first small modular reactor in the 
 Subscribe to continue reading
 """
 
+# A share bar and a footer captured one item a line, as extractors leave them.
+BP104_SHARE_BAR_LINES = """\
+Wildfire Forces Evacuations in Southern Hills
+More than 2,000 residents were ordered to leave their homes on Sunday as a wildfire spread through dry brush in the southern hills.
+Firefighters said the blaze was 10 percent contained by nightfall.
+Share this article
+Facebook
+X
+WhatsApp
+Copy link
+"""
+
+BP104_FOOTER_LINES = """\
+Central Bank Raises Rates Again
+The central bank raised its main interest rate by a quarter of a point on Thursday, its third increase this year.
+Economists had expected the move after inflation rose to 4.1 percent in June.
+About us | Contact us | Careers
+Privacy policy | Terms of use | Cookie settings
+"""
+
+# A list of social networks in an article about them (no share head), and of the legal pages
+# a shop needs (no corporate links): content, not chrome.
+BP104_SOCIAL_NETWORKS_LIST = """\
+Teenagers Are Leaving the Oldest Social Networks
+A survey of 1,500 teenagers found that most now use only a few apps every day.
+The most popular were:
+- TikTok
+- Instagram
+- YouTube
+- WhatsApp
+Fewer than one in ten said they still used Facebook daily.
+"""
+
+BP104_LEGAL_PAGES_LIST = """\
+What Every Small Online Shop Needs Before Launch
+Before a shop takes its first order, lawyers say it should publish three pages.
+Privacy policy
+Terms of use
+Cookie policy
+Each should be written for the shop's own customers, not copied from another site.
+"""
+
 BP104_PRIVACY_ARTICLE = """\
 Regulator Fines Retailer Over Cookie Banners
 The national data protection regulator fined an online retailer 5 million euros on Tuesday, saying its cookie banner pushed shoppers into accepting tracking.
@@ -1303,8 +1345,8 @@ EXAMPLES: dict[str, Examples] = {
         passes=(NEUTRAL_NEWS, DATELINE_NEWS, BP103_HEADINGS, NEWS_WITH_SUBHEADINGS, OP_ED_SHORT_PARAGRAPHS),
     ),
     "BP104": Examples(
-        flags=(BP104_SHARE_BAR, BP104_COOKIE_BANNER, BP104_ADVERTISEMENT, BP104_PAYWALL),
-        passes=(NEUTRAL_NEWS, BP104_PRIVACY_ARTICLE, BP104_QUOTED_POST, OP_ED_SHORT_PARAGRAPHS),
+        flags=(BP104_SHARE_BAR, BP104_COOKIE_BANNER, BP104_ADVERTISEMENT, BP104_PAYWALL, BP104_SHARE_BAR_LINES, BP104_FOOTER_LINES),
+        passes=(NEUTRAL_NEWS, BP104_PRIVACY_ARTICLE, BP104_QUOTED_POST, OP_ED_SHORT_PARAGRAPHS, BP104_SOCIAL_NETWORKS_LIST, BP104_LEGAL_PAGES_LIST),
     ),
     "BP105": Examples(
         flags=(BP105_READ_MORE, BP105_RELATED_STORIES, BP105_PAGINATION),

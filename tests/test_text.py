@@ -100,3 +100,23 @@ def test_document_gate_finds_each_paragraphs_triggers():
     assert gate.found_in(2) == {"subscribe", "let me know"}
     for index, tokens in enumerate(paragraphs):  # the same answer as searching each paragraph
         assert set(gate.found_in(index)) == {t for t in triggers if t in tokens.gate}
+
+
+def test_chrome_runs_need_their_head_or_both_kinds_of_footer_link():
+    from features.boilerplate import find_chrome_runs
+
+    def flagged(lines, roles=None):
+        runs = find_chrome_runs(lines, roles or ["body"] * len(lines))
+        return [(line, spans[0].label) for line, spans in zip(lines, runs) if spans]
+
+    share = ["An article.", "Share", "Facebook", "X", "Email", "More text."]
+    assert flagged(share) == [("Share", "share bar"), ("Facebook", "share bar"), ("X", "share bar"), ("Email", "share bar")]
+    assert flagged(["An article.", "Facebook", "Instagram", "TikTok"]) == []  # no share head: a list of networks
+    assert flagged(["Share", "Facebook"]) == []  # one network is not a bar
+    assert flagged(["Follow us", "Facebook", "Twitter"], ["body", "quote", "body"]) == []  # a quotation breaks the run
+    footer = ["About us | Contact", "Careers", "Privacy policy"]
+    assert [label for _, label in flagged(footer)] == ["footer links"] * 3
+    assert flagged(["Privacy policy", "Terms of use", "Cookie policy", "Disclaimer"]) == []  # legal pages alone
+    assert flagged(["About us", "Contact", "Careers", "Jobs"]) == []  # corporate links alone
+    assert flagged(["About us", "Careers", "Terms of use"]) == []  # three items are not enough
+    assert flagged(["About us and our long history of reporting from the city", "Careers", "Privacy", "Terms"]) == []

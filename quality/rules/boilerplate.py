@@ -81,18 +81,24 @@ def check_page_metadata(context, params):
 def check_page_widget_text(context, params):
     """What it flags: interface text from widgets around the article: share bars, cookie
     banners, newsletter boxes, paywall prompts, "Advertisement" labels, JavaScript notices,
-    standalone photo credits.
+    standalone photo credits; and share bars and footers captured one item a line.
 
     Why it matters: extractors leave these in; they are not the article and they repeat across
     every page of a site.
 
-    Example: "Share this article: Facebook X WhatsApp Copy link".
+    Example: "Share this article: Facebook X WhatsApp Copy link", or "Share" followed by the
+    lines "Facebook", "X", "WhatsApp".
 
     Threshold: a match of the widget lexicon outside quotations in a paragraph of at most
-    max_words = 60 words (a long paragraph about cookies or privacy is prose).
+    max_words = 60 words (a long paragraph about cookies or privacy is prose). Split over
+    lines, every line of the run is flagged: a share head ("Share", "Share this article",
+    "Follow us") followed by at least two lines of social networks or share buttons, or at
+    least four footer links among which both corporate ones ("About us", "Careers") and legal
+    ones ("Privacy policy", "Terms of use"). Such lines are not taken for subheadings.
 
     False positives: articles about privacy, cookies or newsletters (long paragraphs pass),
-    quoted social posts.
+    quoted social posts. A list of social networks without a share head, or of legal pages
+    alone, passes.
     """
     yield from span_findings(context, "widget", NOT_HEADINGS, params["max_words"])
 
