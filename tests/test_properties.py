@@ -117,6 +117,7 @@ LINE_PIECES = [
     b'{"text": ["a", "list"]}', b'{"text": "\\ud800 lone surrogate"}', b'[1, 2]', b'"just a string"', b'{"text": "caf\xc3\xa9"}',
     b'{"text": "caf\xe9"}', b"\xff\xfe", b"\x00", b"{", b"}", b'{"text": "x", "id": {"nested": [1]}}', b"\r", b" ", b"1e999",
     b'{"meta": {"text": "nested"}}', b"[" * 50, b'{"text": "' + "\u00e9".encode() + b'"}',
+    b'{"text": "Plain text.", "id": "\\udc80"}', b'{"text": "Half \\ud83d of an emoji.", "id": "\\ud83d\\ude00"}',
 ]
 JSONL = st.lists(st.one_of(st.binary(max_size=30), st.sampled_from(LINE_PIECES), st.just(b"\n")), max_size=40).map(b"".join)
 
@@ -141,3 +142,27 @@ def test_every_jsonl_line_is_a_document_or_a_reject_with_its_reason(data):
             kind, reason = r.error
             assert kind in {"invalid-json", "invalid-utf8", "missing-field", "empty", "too-large"}, r.error
             assert reason.startswith(f"x.jsonl:{r.record}"), reason
+
+
+@SETTINGS
+@given(JSONL)
+def test_every_jsonl_record_scores_to_a_utf8_json_line_or_a_reject(data):
+    # What a corpus worker does with the lines it is given: every record gives an output line
+    # that is valid UTF-8 JSON (lone surrogates escaped) or a reject with its reason, in order
+    import io
+
+    from quality.files import utf8_json
+    from quality.scoring import ScoreOptions, score_batch
+    from quality.sources import read_jsonl
+
+    records = list(read_jsonl("x.jsonl", io.BytesIO(data), max_record_bytes=200, parse=False))
+    results = score_batch([(seq, record, None) for seq, record in enumerate(records)], ScoreOptions())
+    assert len(results) == len(records)
+    for record, result in zip(records, results):
+        assert result.line is not None or result.reject is not None
+        if result.line is not None:
+            out = json.loads(result.line.decode("utf-8"))
+            assert (out["source"], out["record"]) == ("x.jsonl", record.record) and 0.0 <= out["score"] <= 1.0
+        if result.reject is not None:
+            entry = json.loads(utf8_json(result.reject).encode("utf-8"))
+            assert entry["record"] == record.record and entry["reason"]
