@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from quality.analysis import Report
@@ -141,6 +142,7 @@ def format_junit(files: Sequence[tuple[str, Sequence[Flag]]]) -> str:
     root = ET.Element("testsuites", name="content-quality")
     total = failures = 0
     for path, flags in files:
+        path = _xml_text(path)
         suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(1, len(flags))), failures=str(len(flags)), errors="0")
         total += max(1, len(flags))
         failures += len(flags)
@@ -148,11 +150,22 @@ def format_junit(files: Sequence[tuple[str, Sequence[Flag]]]) -> str:
             ET.SubElement(suite, "testcase", name="no flags", classname=path)
         for flag in flags:
             case = ET.SubElement(suite, "testcase", name=f"{flag.code} line {flag.line}", classname=path)
-            failure = ET.SubElement(case, "failure", message=flag.message, type=flag.code)
-            failure.text = format_text_line(flag)
+            failure = ET.SubElement(case, "failure", message=_xml_text(flag.message), type=flag.code)
+            failure.text = _xml_text(format_text_line(flag))
     root.set("tests", str(total))
     root.set("failures", str(failures))
     return ET.tostring(root, encoding="unicode", xml_declaration=True)
+
+
+# Characters XML 1.0 cannot hold, even escaped (C0 controls but tab and line breaks, U+FFFE/F)
+_XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` as XML 1.0 can hold it: a lone surrogate (a file name that is not UTF-8) and a
+    control character written as their Python escapes (``\\udcff``, ``\\x07``)."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _XML_INVALID_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def format_statistics(flags: Sequence[Flag]) -> str:

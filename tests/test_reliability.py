@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from xml.etree import ElementTree
 import subprocess
 import sys
 from pathlib import Path
@@ -240,8 +241,19 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path):
             out = json.loads(done.stdout.decode("utf-8"))  # valid UTF-8, valid JSON
             where = out["files"][0]["path"] if fmt == "json" else out["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             assert where.endswith("bad\udcff name.txt") and where in path
+        elif fmt == "junit":  # well-formed XML: the name holds its escape
+            suites = ElementTree.fromstring(done.stdout)
+            assert suites[0].get("name").endswith("bad\\udcff name.txt")
         else:
             assert b"bad\xff name.txt" in done.stdout, fmt
+
+
+def test_junit_text_is_what_xml_can_hold():
+    from quality.output import _xml_text
+
+    assert _xml_text("bell\x07 nul\x00 tab\t ok \u00e9") == "bell\\x07 nul\\x00 tab\t ok \u00e9"
+    hostile = "x\udcff\x01"
+    assert ElementTree.fromstring("<a b='" + _xml_text(hostile) + "'/>").get("b") == "x\\udcff\\x01"
 
 
 def test_read_bytes_names_the_file(tmp_path):
