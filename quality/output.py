@@ -112,8 +112,15 @@ def format_sarif(flags: Sequence[Flag], rules: Sequence, version: str) -> str:
 
 
 def _uri(path: str) -> str:
+    """A SARIF artifact location: the path with forward slashes, relative as given, every byte
+    that a URI cannot hold percent-encoded (a space, non-ASCII letters in UTF-8, the bytes of a
+    file name that is not UTF-8)."""
+    from os import fsencode
+    from urllib.parse import quote
+
     uri = path.replace("\\", "/")
-    return uri[2:] if uri.startswith("./") else uri
+    uri = uri[2:] if uri.startswith("./") else uri
+    return quote(fsencode(uri), safe="/")
 
 
 def _escape_data(value: str) -> str:
