@@ -145,20 +145,11 @@ def decisions(pages, probabilities, articles, thresholds=(0.90, 0.92, 0.94, 0.96
     the labelled page blocks it flags (subheadings with the paragraph under them), their
     precision, the share of the pages' boilerplate blocks it finds, and the paragraphs it flags
     in the clean main texts read as articles (every one a false alarm)."""
-    from quality.boilerplate_model import boilerplate_flags
-
+    boilerplate = sum(label is True for page in pages for label in page.labels)
     out = {}
     for t in thresholds:
-        flagged = right = boilerplate = false_alarms = 0
-        for page, q in zip(pages, probabilities):
-            for flag, label in zip(boilerplate_flags(q, page.roles["text"], t), page.labels):
-                if label is None:
-                    continue
-                boilerplate += label
-                flagged += flag
-                right += flag and label
-        for article, q in articles:
-            false_alarms += sum(boilerplate_flags(q, article.roles["text"], t))
+        flagged, right = bt.decided_counts(zip(pages, probabilities), "text", t)
+        false_alarms, _ = bt.decided_counts(articles, "text", t)
         out[t] = {"flagged": flagged, "precision": right / flagged if flagged else 1.0, "recall": right / boilerplate, "article_false_alarms": false_alarms,
                   "article_paragraphs": sum(len(a.labels) for a, _ in articles)}
     return out

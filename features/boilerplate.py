@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, groupby
 from typing import NamedTuple
 
 from features.text import Lexicon, Span, Tokens, find_patterns, safe_ratio, stopwords, unquoted
@@ -273,35 +273,30 @@ def find_chrome_runs(texts: Sequence[str], roles: Sequence[str]) -> list[list[Sp
     corporate ones such as "Careers" and legal ones such as "Privacy policy" both). Headlines
     and quotations break a run. A list of social networks without a share head, or of legal
     pages alone (an article about what a website needs), is not a run."""
-    found: list[list[Span]] = [[] for _ in texts]
-    kinds: list[tuple[str, list[str]] | None] = []
-    for text, role in zip(texts, roles):
-        items = _chrome_items(text) if role not in ("headline", "quote") else []
+
+    def kind_of(index: int) -> str | None:
+        items = lines[index]
         if items and all(i in SHARE_HEADS or i in SOCIAL_NAMES for i in items):
-            kinds.append(("share bar", items))
-        elif items and all(i in FOOTER_CORPORATE or i in FOOTER_LEGAL for i in items):
-            kinds.append(("footer links", items))
-        else:
-            kinds.append(None)
-    i, n = 0, len(texts)
-    while i < n:
-        if kinds[i] is None:
-            i += 1
-            continue
-        kind = kinds[i][0]
-        j = i
-        while j < n and kinds[j] is not None and kinds[j][0] == kind:
-            j += 1
-        items = [item for k in range(i, j) for item in kinds[k][1]]
+            return "share bar"
+        if items and all(i in FOOTER_CORPORATE or i in FOOTER_LEGAL for i in items):
+            return "footer links"
+        return None
+
+    lines = [_chrome_items(text) if role not in ("headline", "quote") else [] for text, role in zip(texts, roles)]
+    found: list[list[Span]] = [[] for _ in texts]
+    for kind, run in groupby(range(len(texts)), key=kind_of):
+        run = list(run)
+        items = [item for k in run for item in lines[k]]
         if kind == "share bar":
             accepted = items[0] in SHARE_HEADS and sum(1 for item in items if item in SOCIAL_NAMES) >= 2
-        else:
+        elif kind == "footer links":
             corporate = sum(1 for item in items if item in FOOTER_CORPORATE)
             accepted = len(items) >= 4 and corporate >= 1 and len(items) - corporate >= 1
+        else:
+            accepted = False
         if accepted:
-            for k in range(i, j):
+            for k in run:
                 found[k] = [Span(0, len(texts[k]), kind)]
-        i = j
     return found
 
 

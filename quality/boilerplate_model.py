@@ -129,7 +129,7 @@ EVIDENCE_FLOOR = 1e-4
 # is the higher: half the way, and it never lowers a probability. The posterior alone gains as
 # much F1 but tops out at 93% block precision out of fold (whole articles placed, confidently,
 # before or after "the article"), below the 95% that the text variant's precision-first
-# threshold asks for (counted on the pages and on their main texts read as articles); and on a short text (an article and a few trailing lines) it cannot tell
+# threshold asks for; and on a short text (an article and a few trailing lines) it cannot tell
 # where the article ends, so it must not clear a line that its own shape condemns.
 CONTEXT_WEIGHT = 0.5
 _HEADING = blocks.TEXT_NAMES.index("is_heading")

@@ -36,7 +36,7 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,8 +45,12 @@ import numpy as np
 from features import measure_document
 from quality.boilerplate_model import (
     CARD_FORMAT,
+    AFTER,
+    ARTICLE,
+    BEFORE,
     CONTEXT_MOVES,
     CONTEXT_STATES,
+    INSIDE,
     DEFAULT_DATA,
     FORMAT_VERSION,
     MODEL_PATH,
@@ -235,18 +239,25 @@ def choose_threshold(
     if rule == "precision":
         documents = [*zip(pages, probabilities), *articles]
         for t in THRESHOLDS:
-            called = right = 0
-            for page, q in documents:
-                for flagged, label in zip(page_flags(page, variant, q, t), page.labels):
-                    if flagged and label is not None:
-                        called += 1
-                        right += label
+            called, right = decided_counts(documents, variant, t)
             if called and right >= MIN_PRECISION * called:
                 return t
         return THRESHOLDS[-1]
     scores = {t: round(evaluate_text(pages, variant, probabilities, t)["f1"], 4) for t in THRESHOLDS}
     best = max(scores.values())
     return max(t for t, f in scores.items() if f == best)
+
+
+def decided_counts(documents: Iterable[tuple[Page, Sequence[float]]], variant: str, threshold: float) -> tuple[int, int]:
+    """How many labelled blocks of ``documents`` (each with its probabilities) BP108 would flag
+    at ``threshold`` (:func:`page_flags`), and how many of those are boilerplate."""
+    called = right = 0
+    for page, q in documents:
+        for flagged, label in zip(page_flags(page, variant, q, threshold), page.labels):
+            if flagged and label is not None:
+                called += 1
+                right += label
+    return called, right
 
 
 def judged_labels(pages: Sequence[Page], variant: str, probabilities: Sequence[Sequence[float]]) -> tuple[np.ndarray, np.ndarray]:
@@ -311,9 +322,9 @@ def context_states(labels: Sequence[bool]) -> list[int]:
     ``after``, between them ``inside``; a document without content is all ``before``."""
     content = [k for k, label in enumerate(labels) if not label]
     if not content:
-        return [0] * len(labels)
+        return [BEFORE] * len(labels)
     first, last = content[0], content[-1]
-    return [0 if k < first else 3 if k > last else (2 if label else 1) for k, label in enumerate(labels)]
+    return [BEFORE if k < first else AFTER if k > last else (INSIDE if label else ARTICLE) for k, label in enumerate(labels)]
 
 
 def fit_context(pages: Sequence[Page], variant: str) -> ContextPass:
@@ -360,36 +371,36 @@ def out_of_fold(
     context pass counted on the same training pages), with ``nested`` the threshold chosen on
     each fold's training pages (from their own inner out-of-fold probabilities), and for the
     text variant the out-of-fold probabilities of each page's main text read as an article."""
+
+    def judged(train_pages: Sequence[Page], test_pages: Sequence[Page]) -> tuple[list[list[float]], list[tuple[Page, list[float]]]]:
+        # The test pages' probabilities, and their articles', from a model of the training pages
+        model = fit(train_pages, variant, classifier, seed)
+        revision = fit_context(train_pages, variant) if context else None
+
+        def judge(page: Page) -> list[float]:
+            return revise(revision, page, variant, predict(model, page, variant))
+
+        tested = [p.article for p in test_pages if p.article is not None] if variant == "text" else []
+        return [judge(p) for p in test_pages], [(a, judge(a)) for a in tested]
+
     probabilities: list[list[float]] = [[] for _ in pages]
     articles: list[tuple[Page, list[float]]] = []
     thresholds = []
-
-    def judge(model, revision, page: Page) -> list[float]:
-        return revise(revision, page, variant, predict(model, page, variant))
-
-    def article_of(page: Page) -> Page | None:
-        return page.article if variant == "text" else None
-
     for train, test in splits:
         train_pages = [pages[i] for i in train]
-        model = fit(train_pages, variant, classifier, seed)
-        revision = fit_context(train_pages, variant) if context else None
-        for i in test:
-            probabilities[i] = judge(model, revision, pages[i])
-            if article_of(pages[i]) is not None:
-                articles.append((pages[i].article, judge(model, revision, pages[i].article)))
+        found, found_articles = judged(train_pages, [pages[i] for i in test])
+        for i, q in zip(test, found):
+            probabilities[i] = q
+        articles += found_articles
         if not nested:
             continue
         inner_probabilities: list[list[float]] = [[] for _ in train_pages]
         inner_articles: list[tuple[Page, list[float]]] = []
         for a, b in page_folds(train_pages, FOLDS - 1, seed + 1):
-            inner_pages = [train_pages[i] for i in a]
-            inner_model = fit(inner_pages, variant, classifier, seed)
-            inner_revision = fit_context(inner_pages, variant) if context else None
-            for i in b:
-                inner_probabilities[i] = judge(inner_model, inner_revision, train_pages[i])
-                if article_of(train_pages[i]) is not None:
-                    inner_articles.append((train_pages[i].article, judge(inner_model, inner_revision, train_pages[i].article)))
+            found, found_articles = judged([train_pages[i] for i in a], [train_pages[i] for i in b])
+            for i, q in zip(b, found):
+                inner_probabilities[i] = q
+            inner_articles += found_articles
         thresholds.append(choose_threshold(train_pages, variant, inner_probabilities, rule, inner_articles))
     return probabilities, thresholds, articles
 

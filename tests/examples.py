@@ -643,12 +643,16 @@ Facebook
 Twitter
 """
 
-# An article with the page's footer captured below it.
-BP108_FOOTER = """\
+# A short news article that the BP108 examples put page chrome around.
+CYCLE_LANES_ARTICLE = """\
 Council Approves New Cycle Lanes
 The city council voted on Thursday to build twelve miles of protected cycle lanes over the next three years, ending a debate that began in 2021.
 The first lanes will run along Market Street and the river, where most accidents involving cyclists happened last year, the transport office said.
 Shop owners on Market Street had asked for loading bays, and the plan now includes eight of them.
+"""
+
+# An article with the page's footer captured below it.
+BP108_FOOTER = CYCLE_LANES_ARTICLE + """\
 About us
 Contact
 Advertise
@@ -658,11 +662,7 @@ Privacy policy
 """
 
 # An article with its share bar and copyright line below it.
-BP108_SHARE_BAR = """\
-Council Approves New Cycle Lanes
-The city council voted on Thursday to build twelve miles of protected cycle lanes over the next three years, ending a debate that began in 2021.
-The first lanes will run along Market Street and the river, where most accidents involving cyclists happened last year, the transport office said.
-Shop owners on Market Street had asked for loading bays, and the plan now includes eight of them.
+BP108_SHARE_BAR = CYCLE_LANES_ARTICLE + """\
 Share
 Facebook
 Twitter
@@ -672,11 +672,7 @@ Copyright © 2025 Harbour News Ltd. All rights reserved.
 """
 
 # Teasers of other stories, with their times.
-BP108_TEASERS = """\
-Council Approves New Cycle Lanes
-The city council voted on Thursday to build twelve miles of protected cycle lanes over the next three years, ending a debate that began in 2021.
-The first lanes will run along Market Street and the river, where most accidents involving cyclists happened last year, the transport office said.
-Shop owners on Market Street had asked for loading bays, and the plan now includes eight of them.
+BP108_TEASERS = CYCLE_LANES_ARTICLE + """\
 More from News
 Mayor opens new library wing
 3 hours ago
@@ -696,10 +692,7 @@ Politics
 Business
 Technology
 Sport
-Council Approves New Cycle Lanes
-The city council voted on Thursday to build twelve miles of protected cycle lanes over the next three years, ending a debate that began in 2021.
-The first lanes will run along Market Street and the river, where most accidents involving cyclists happened last year, the transport office said.
-Shop owners on Market Street had asked for loading bays, and the plan now includes eight of them.
+""" + CYCLE_LANES_ARTICLE + """\
 Work on the first section is due to start in the spring, and the council expects the full network to be finished by the end of 2028.
 About us
 Contact

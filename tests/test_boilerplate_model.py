@@ -166,8 +166,8 @@ def test_page_mode_flags_the_chrome_and_keeps_the_article():
 
 def test_text_input_ranks_menus_and_teasers_above_the_article():
     """The text variant reads the short page's chrome as more likely boilerplate than its
-    article, and flags none of the article. (Its precision-first threshold, 0.90 since the context
-    pass, flags nothing on this page: "Twitter" scores 0.87, and the context pass cannot tell
+    article, and flags none of the article. (Its precision-first threshold, 0.96, flags nothing
+    on this page: "Twitter" scores 0.87, and the context pass cannot tell
     where an article of two paragraphs ends; a lower ``min_probability`` flags it.)"""
     from quality.analysis import analyze as analyze_document
     from quality.rules import RULES
